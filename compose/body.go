@@ -6,9 +6,9 @@ import (
 	"mime"
 	"path"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/emersion/go-message"
-	"github.com/emersion/go-message/charset"
 	"github.com/inbucket/html2text"
 )
 
@@ -93,7 +93,8 @@ func (w *walker) walk(e *message.Entity, depth int) {
 		w.m.Problems = append(w.m.Problems, fmt.Sprintf("%s part: %v", mediaType, err))
 	}
 	text := string(body)
-	if message.IsUnknownCharset(err) || (err == nil && !isUTF8Declared(params["charset"]) && !isValidUTF8(text) && params["charset"] == "") {
+	if !utf8.ValidString(text) {
+		// No charset label and 8-bit text, as old clients send it.
 		text = guessCharset(body)
 	}
 	if mediaType == "text/html" {
@@ -133,31 +134,6 @@ func (w *walker) pickAlternative(alts []*walker) {
 		w.plain = append(w.plain, best.plain...)
 		w.html = append(w.html, best.html...)
 	}
-}
-
-func isUTF8Declared(cs string) bool {
-	cs = strings.ToLower(cs)
-	return cs == "utf-8" || cs == "utf8" || cs == "us-ascii"
-}
-
-func isValidUTF8(s string) bool { return strings.ToValidUTF8(s, "") == s }
-
-// guessCharset decodes text whose charset is missing or unknown: UTF-8 if it
-// is valid, else Windows-1252, the most common mislabelled charset.
-func guessCharset(b []byte) string {
-	s := string(b)
-	if isValidUTF8(s) {
-		return s
-	}
-	r, err := charset.Reader("windows-1252", strings.NewReader(s))
-	if err != nil {
-		return strings.ToValidUTF8(s, "\uFFFD")
-	}
-	out, err := io.ReadAll(r)
-	if err != nil {
-		return strings.ToValidUTF8(s, "\uFFFD")
-	}
-	return string(out)
 }
 
 // normalizeText gives LF line ends, valid UTF-8 and no NUL bytes.
@@ -221,7 +197,8 @@ func unflow(s string, delSp bool) string {
 // words inside quotes), are decoded as far as possible and kept as they are
 // otherwise. problems, if not nil, collects what went wrong.
 func decodeHeader(v string, problems *[]string) string {
-	dec := mime.WordDecoder{CharsetReader: charset.Reader}
+	dec := mime.WordDecoder{CharsetReader: charsetReader}
+	v = guessCharset([]byte(v)) // raw 8-bit header text, as old clients send it
 	if s, err := dec.DecodeHeader(v); err == nil {
 		return cleanText(s)
 	}

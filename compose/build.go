@@ -61,7 +61,9 @@ func checkID(field, id string) error {
 	if err := checkHeaderValue(field, id); err != nil {
 		return err
 	}
-	if strings.ContainsAny(id, " \t<>") || !strings.Contains(id, "@") {
+	// The parent's ids are kept as they came, even without an "@" (some
+	// servers write such ids); only what would break the header is refused.
+	if id == "" || strings.ContainsAny(id, " \t<>") {
 		return &HeaderError{field, id, "not a valid message id"}
 	}
 	return nil

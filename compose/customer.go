@@ -184,7 +184,7 @@ func splitName(name string) (first, last string) {
 var ticketRef = []*regexp.Regexp{
 	regexp.MustCompile(`#\s?([A-Z]{1,6}-?\d{2,})\b`),
 	regexp.MustCompile(`(?i)\b(?:order|ticket|case|reference|ref|invoice|bestelling|bestelnummer|ordernummer|factuur|commande|facture|pedido|factura|bestelling|faktuur|bestel)\s*(?:number|nummer|numéro|número|no\.?|nr\.?|n°|nº|#|:)?\s*#?\s*([A-Z]{0,6}-?\d{3,})\b`),
-	regexp.MustCompile(`(?:订单|工单|单号|订单号)\s*[:：#]?\s*([A-Z]{0,6}-?\d{3,})`),
+	regexp.MustCompile(`(?:订单号|订单|工单|单号|訂單)\s*[:：#]?\s*([A-Z]{0,6}-?\d{3,})`),
 	regexp.MustCompile(`\b([A-Z]{2,4}-\d{3,})\b`),
 }
 

@@ -15,7 +15,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/emersion/go-message"
-	_ "github.com/emersion/go-message/charset" // every charset of DESIGN: ISO-8859-x, Windows-125x, GBK/GB18030, Big5, Shift_JIS
 	gomail "github.com/emersion/go-message/mail"
 )
 
@@ -98,6 +97,12 @@ func parse(r io.Reader, source string) (*Message, error) {
 	if err := checkHeaderBlock(raw); err != nil {
 		err.Source = source
 		return nil, err
+	}
+	if bytes.HasPrefix(raw, []byte("From ")) {
+		// An mbox "From " separator before a single message.
+		if i := bytes.IndexByte(raw, '\n'); i >= 0 {
+			raw = raw[i+1:]
+		}
 	}
 	ent, err := message.ReadWithOptions(bytes.NewReader(raw), &message.ReadOptions{MaxHeaderBytes: MaxHeaderBytes})
 	m := &Message{}
@@ -223,7 +228,7 @@ func cleanAddresses(list []*gomail.Address) []*mail.Address {
 		if a == nil || a.Address == "" {
 			continue
 		}
-		out = append(out, &mail.Address{Name: cleanText(a.Name), Address: cleanText(a.Address)})
+		out = append(out, &mail.Address{Name: cleanText(guessCharset([]byte(a.Name))), Address: cleanText(a.Address)})
 	}
 	return out
 }

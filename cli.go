@@ -97,11 +97,13 @@ func run(ctx context.Context, args []string, s streams) int {
 	err := fang.Execute(ctx, root,
 		fang.WithoutManpage(),
 		fang.WithErrorHandler(func(w io.Writer, styles fang.Styles, err error) {
+			// Printed as is: fang's default re-cases and re-wraps the
+			// message, which would mangle file paths and file:line:col.
 			var ee *exitError
 			if errors.As(err, &ee) && ee.err == nil {
 				return
 			}
-			fang.DefaultErrorHandler(w, styles, err)
+			fmt.Fprintf(w, "kindly: %s\n", err)
 		}),
 	)
 	if err == nil {

@@ -170,9 +170,7 @@ func unflow(s string, delSp bool) string {
 			depth++
 		}
 		l = l[depth:]
-		if strings.HasPrefix(l, " ") {
-			l = l[1:] // space-stuffing
-		}
+		l = strings.TrimPrefix(l, " ") // space-stuffing
 		if prevDepth >= 0 && depth != prevDepth {
 			flush(depth)
 		}

@@ -1,0 +1,192 @@
+package check
+
+import (
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Severity says how much a finding matters: an error blocks sending until it
+// is fixed or forced.
+type Severity int
+
+// The severities, most serious first.
+const (
+	Error Severity = iota
+	Warning
+	Hint
+)
+
+func (s Severity) String() string {
+	switch s {
+	case Error:
+		return "error"
+	case Warning:
+		return "warning"
+	}
+	return "hint"
+}
+
+// MarshalText writes the severity as its name, for the JSON output.
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// Fields of a reply that a finding can be about.
+const (
+	FieldBody        = "body"
+	FieldSubject     = "subject"
+	FieldGreeting    = "greeting"
+	FieldClosing     = "closing"
+	FieldSignature   = "signature"
+	FieldTo          = "to"
+	FieldAttachments = "attachments"
+	FieldIncoming    = "incoming" // the customer's email
+)
+
+// Finding is one thing a support lead would point out.
+type Finding struct {
+	Rule     string   `json:"rule"`
+	Severity Severity `json:"severity"`
+	Message  string   `json:"message"`
+	Field    string   `json:"field"`
+	// Offset and Length are the byte span in the field's text; Line and Col
+	// (1-based, Col in characters) the same place for people.
+	Offset      int      `json:"offset"`
+	Length      int      `json:"length"`
+	Line        int      `json:"line"`
+	Col         int      `json:"col"`
+	Suggestions []string `json:"suggestions,omitempty"`
+}
+
+// Metrics are the length and reading figures of the body, without
+// greeting, closing, signature and quoted text.
+type Metrics struct {
+	Words      int     `json:"words"` // characters for Chinese
+	Sentences  int     `json:"sentences"`
+	Paragraphs int     `json:"paragraphs"`
+	ReadingSec int     `json:"reading_seconds"`
+	Grade      float64 `json:"grade"` // a school grade, comparable across languages
+	Ease       float64 `json:"ease"`  // the formula's own score
+	Formula    string  `json:"formula"`
+}
+
+// Report is the result of a check.
+type Report struct {
+	Language string    `json:"language"`
+	Metrics  Metrics   `json:"metrics"`
+	Findings []Finding `json:"findings"`
+}
+
+// Errors counts the findings that block sending.
+func (r Report) Errors() int { return r.count(Error) }
+
+// Warnings counts the warnings.
+func (r Report) Warnings() int { return r.count(Warning) }
+
+func (r Report) count(s Severity) int {
+	n := 0
+	for _, f := range r.Findings {
+		if f.Severity == s {
+			n++
+		}
+	}
+	return n
+}
+
+// Attachment is a file attached to the reply.
+type Attachment struct {
+	Name string
+	Size int64
+}
+
+// Input is a reply to check. Fields left empty are not checked, except
+// where their absence is itself the finding (a message without a subject).
+type Input struct {
+	// Message says the input is a whole email: subject, recipients,
+	// greeting, closing and signature are expected.
+	Message    bool
+	Subject    string
+	Recipients []string
+	Greeting   string
+	// Body is the reply's text. Without Message, it may hold the whole
+	// text (greeting, answer, closing, signature) as the customer reads it.
+	Body      string
+	Closing   string
+	Signature string
+	// Lang is the reply's language; "" detects it from the body.
+	Lang        string
+	Attachments []Attachment
+	// CustomerName is the customer's name, for the greeting check.
+	CustomerName string
+	// Incoming is the customer's email analysed, if there is one.
+	Incoming *Incoming
+}
+
+// Checker runs the rules with the built-in and the team's word lists. It is
+// safe for concurrent use once made.
+type Checker struct {
+	cfg      Config
+	lex      map[string]*Lexicon
+	disabled map[string]bool
+	// Problems are the rule files that could not be read; the rest works.
+	Problems []error
+}
+
+// New makes a Checker. Bad team rule files are reported in Problems and in
+// the error (which wraps them all) without stopping the built-in rules.
+func New(cfg Config) (*Checker, error) {
+	lex, errs := loadLexicons(cfg.Rules)
+	c := &Checker{cfg: cfg, lex: lex, disabled: map[string]bool{}, Problems: errs}
+	for _, id := range cfg.Disable {
+		if !KnownRule(id) {
+			errs = append(errs, fmt.Errorf("[checks] disable: unknown rule id %q", id))
+		}
+		c.disabled[id] = true
+	}
+	if c.cfg.ReadingGrade <= 0 {
+		c.cfg.ReadingGrade = 9
+	}
+	return c, errors.Join(errs...)
+}
+
+// Rules are the rule ids of DESIGN §5, in a stable order.
+var Rules = []string{
+	"placeholder-unfilled", "subject-missing", "recipient-invalid", "subject-too-long", "subject-shouting",
+	"greeting-no-name", "greeting-too-formal", "signature-missing", "closing-missing", "shouting",
+	"exclamation", "punctuation-repeated", "emoticon", "slang", "too-formal", "negative-wording",
+	"generic-apology", "blame", "promotional", "jargon", "language-mismatch", "sentence-too-long",
+	"paragraph-too-long", "readability", "reply-too-long", "steps-as-prose", "repeated-word",
+	"spelling", "attachment-too-large", "unanswered-questions", "no-next-step", "response-late",
+	"customer-upset",
+}
+
+// KnownRule reports whether id is a rule id.
+func KnownRule(id string) bool {
+	for _, r := range Rules {
+		if r == id {
+			return true
+		}
+	}
+	return false
+}
+
+// Run checks a reply from scratch.
+func (c *Checker) Run(in Input) Report {
+	return c.run(in, nil)
+}
+
+// Incoming is what kindly knows of the customer's email.
+type Incoming struct {
+	Lang      string
+	Questions []Question
+	Upset     bool
+	// UpsetWhy says what sounded upset ("unacceptable", "!!!", CAPITALS).
+	UpsetWhy []string
+	Age      time.Duration
+	Text     string
+}
+
+// Question is a question the customer asked, with its place in their text.
+type Question struct {
+	Text   string
+	Offset int
+}

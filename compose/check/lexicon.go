@@ -1,0 +1,265 @@
+package check
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// Rule files are plain text, one per language (rules/en.txt, …):
+//
+//	# a comment
+//	lang: en               (optional; else taken from the file name)
+//	[negative-wording]     a section names a rule id or a word list
+//	unfortunately          a phrase, matched as whole words, any case
+//	can't => can           a phrase and its suggestion
+//	re: ^\d+ days late$    a regular expression (Go syntax), matched per sentence
+//	-cannot                removes a phrase that an earlier file added
+//
+// Team files (config [checks] rules) are read after the built-in ones and
+// add to or take from the same lists.
+
+//go:embed rules/*.txt
+var builtinRules embed.FS
+
+// Entry is one phrase of a word list.
+type Entry struct {
+	Phrase     string // lower case, words separated by one space
+	Suggestion string
+	re         *regexp.Regexp
+	words      []string
+}
+
+// Lexicon holds the word lists of one language, by section.
+type Lexicon struct {
+	Lang     string
+	Sections map[string][]Entry
+	// first indexes the phrases of the body sections by their first word;
+	// sets holds the one-word lists for lookups.
+	first map[string][]phraseRef
+	sets  map[string]map[string]struct{}
+}
+
+// RuleFileError is a problem in a rule file, with its place.
+type RuleFileError struct {
+	File string
+	Line int
+	Msg  string
+}
+
+func (e *RuleFileError) Error() string { return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg) }
+
+// ParseRuleFile reads rule-file text into lexicons by language; lang is the
+// language to assume when the file does not say.
+func ParseRuleFile(name string, r io.Reader, lang string, into map[string]*Lexicon) error {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
+	section := ""
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if i := strings.Index(line, " #"); i >= 0 && !strings.HasPrefix(line, "re:") {
+			line = strings.TrimSpace(line[:i])
+		}
+		switch {
+		case line == "" || strings.HasPrefix(line, "#"):
+			continue
+		case strings.HasPrefix(line, "lang:"):
+			lang = strings.TrimSpace(strings.TrimPrefix(line, "lang:"))
+			continue
+		case strings.HasPrefix(line, "["):
+			if !strings.HasSuffix(line, "]") || len(line) < 3 {
+				return &RuleFileError{name, n, fmt.Sprintf("section header %q must look like [rule-id]", line)}
+			}
+			section = strings.TrimSpace(line[1 : len(line)-1])
+			if !knownSection(section) {
+				return &RuleFileError{name, n, fmt.Sprintf("unknown section [%s]; known: %s", section, strings.Join(sectionNames(), ", "))}
+			}
+			continue
+		}
+		if section == "" {
+			return &RuleFileError{name, n, "phrase before any [section]"}
+		}
+		if lang == "" {
+			return &RuleFileError{name, n, "unknown language: name the file like en.txt or add a lang: line"}
+		}
+		lex := into[lang]
+		if lex == nil {
+			lex = &Lexicon{Lang: lang, Sections: map[string][]Entry{}}
+			into[lang] = lex
+		}
+		if strings.HasPrefix(line, "-") {
+			lex.remove(section, normalizePhrase(line[1:]))
+			continue
+		}
+		phrase, sugg, _ := strings.Cut(line, "=>")
+		e := Entry{Suggestion: strings.TrimSpace(sugg)}
+		phrase = strings.TrimSpace(phrase)
+		if rest, ok := strings.CutPrefix(phrase, "re:"); ok {
+			re, err := regexp.Compile("(?i)" + strings.TrimSpace(rest))
+			if err != nil {
+				return &RuleFileError{name, n, fmt.Sprintf("regular expression does not compile: %v", err)}
+			}
+			e.re, e.Phrase = re, strings.TrimSpace(rest)
+		} else {
+			e.Phrase = normalizePhrase(phrase)
+			if e.Phrase == "" {
+				return &RuleFileError{name, n, "empty phrase"}
+			}
+			e.words = strings.Split(e.Phrase, " ")
+		}
+		lex.Sections[section] = append(lex.Sections[section], e)
+	}
+	if err := sc.Err(); err != nil {
+		return &RuleFileError{name, 0, err.Error()}
+	}
+	return nil
+}
+
+func (l *Lexicon) remove(section, phrase string) {
+	list := l.Sections[section]
+	out := list[:0]
+	for _, e := range list {
+		if e.Phrase != phrase {
+			out = append(out, e)
+		}
+	}
+	l.Sections[section] = out
+}
+
+// index builds the lookup tables used by the matcher.
+func (l *Lexicon) index() {
+	l.first = map[string][]phraseRef{}
+	l.sets = map[string]map[string]struct{}{}
+	for _, sec := range phraseSections {
+		for i, e := range l.Sections[sec] {
+			if e.re == nil {
+				l.first[e.words[0]] = append(l.first[e.words[0]], phraseRef{sec, i})
+			}
+		}
+	}
+	for sec, list := range l.Sections {
+		set := map[string]struct{}{}
+		for _, e := range list {
+			set[e.Phrase] = struct{}{}
+			if sec == "stopwords" {
+				// Stop words may be listed many to a line.
+				for _, w := range e.words {
+					set[w] = struct{}{}
+				}
+			}
+		}
+		l.sets[sec] = set
+	}
+}
+
+// normalizePhrase lower-cases, unifies apostrophes and collapses spaces.
+func normalizePhrase(s string) string {
+	s = strings.ToLower(strings.ReplaceAll(s, "’", "'"))
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// sections are the lists a rule file may have: rule ids that match phrases,
+// and word lists other rules use.
+var sections = map[string]string{
+	"slang": "rule", "too-formal": "rule", "negative-wording": "rule", "generic-apology": "rule",
+	"blame": "rule", "promotional": "rule", "jargon": "rule", "greeting-too-formal": "rule",
+	"closing": "list: phrases that close a reply (Kind regards)",
+	"greeting-generic": "list: greetings without a name (Dear customer)",
+	"next-step": "list: phrases that say what happens next",
+	"patience": "list: phrases that thank for patience",
+	"steps": "list: words that mark steps (first, then, finally)",
+	"upset": "list: words of an upset customer",
+	"acronyms": "list: upper-case words that are not shouting",
+	"repeat-ok": "list: words that may be doubled (had had)",
+	"stopwords": "list: words too common to show a question was answered",
+	"apology": "list: words of an apology (sorry), for specific-apology checks",
+	"when":    "list: words that ask when (a question answered by a time)",
+	"time":    "list: time expressions (tomorrow, Thursday, within 3 days)",
+}
+
+func knownSection(s string) bool { _, ok := sections[s]; return ok }
+
+func sectionNames() []string {
+	var out []string
+	for k := range sections {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// loadLexicons reads the built-in rule files and then the team's files or
+// folders. A bad team file is reported and skipped: the built-in rules
+// still work.
+func loadLexicons(extra []string) (map[string]*Lexicon, []error) {
+	lex := map[string]*Lexicon{}
+	var errs []error
+	entries, _ := builtinRules.ReadDir("rules")
+	for _, e := range entries {
+		f, err := builtinRules.Open("rules/" + e.Name())
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if err := ParseRuleFile("rules/"+e.Name(), f, langFromName(e.Name()), lex); err != nil {
+			errs = append(errs, fmt.Errorf("built-in %w", err))
+		}
+		f.Close()
+	}
+	for _, p := range extra {
+		files := []string{p}
+		if fi, err := os.Stat(p); err == nil && fi.IsDir() {
+			files, _ = filepath.Glob(filepath.Join(p, "*.txt"))
+		}
+		for _, file := range files {
+			f, err := os.Open(file)
+			if err != nil {
+				errs = append(errs, fmt.Errorf("rule file: %w", err))
+				continue
+			}
+			// Parse into a copy so a bad file leaves no half of itself behind.
+			trial := cloneLexicons(lex)
+			if err := ParseRuleFile(file, f, langFromName(filepath.Base(file)), trial); err != nil {
+				errs = append(errs, err)
+			} else {
+				lex = trial
+			}
+			f.Close()
+		}
+	}
+	for _, l := range lex {
+		l.index()
+	}
+	return lex, errs
+}
+
+func cloneLexicons(in map[string]*Lexicon) map[string]*Lexicon {
+	out := make(map[string]*Lexicon, len(in))
+	for k, l := range in {
+		c := &Lexicon{Lang: l.Lang, Sections: map[string][]Entry{}}
+		for s, list := range l.Sections {
+			c.Sections[s] = append([]Entry(nil), list...)
+		}
+		out[k] = c
+	}
+	return out
+}
+
+// langFromName takes "en" from "en.txt" or "team.en.txt".
+func langFromName(name string) string {
+	base := strings.TrimSuffix(name, filepath.Ext(name))
+	if i := strings.LastIndexByte(base, '.'); i >= 0 {
+		base = base[i+1:]
+	}
+	if len(base) == 2 && unicode.IsLetter(rune(base[0])) {
+		return strings.ToLower(base)
+	}
+	return ""
+}

@@ -1,0 +1,88 @@
+package check
+
+import "strings"
+
+// phraseRef points at one phrase of a lexicon section.
+type phraseRef struct {
+	section string
+	idx     int
+}
+
+// phraseSections are the sections whose phrases are looked for in the body.
+var phraseSections = []string{"slang", "too-formal", "negative-wording", "generic-apology", "blame", "promotional", "jargon", "next-step", "patience", "apology", "time"}
+
+// has reports whether a one-word entry is in a list section.
+func (l *Lexicon) has(section, w string) bool {
+	if l == nil {
+		return false
+	}
+	if l.sets == nil {
+		return false
+	}
+	_, ok := l.sets[section][strings.ToLower(w)]
+	return ok
+}
+
+// matchPhrases calls found for every phrase of the body sections that
+// occurs in text as whole words (or, for Chinese, as a substring). Longer
+// phrases win over shorter ones that start at the same word.
+func (c *Checker) matchPhrases(lex *Lexicon, lang string, text string, words []word, found func(section string, e Entry, start, end int)) {
+	if lex == nil {
+		return
+	}
+	if lang == "zh" {
+		for _, sec := range phraseSections {
+			for _, e := range lex.Sections[sec] {
+				if e.re != nil {
+					continue
+				}
+				for off := 0; ; {
+					i := strings.Index(text[off:], e.Phrase)
+					if i < 0 {
+						break
+					}
+					found(sec, e, off+i, off+i+len(e.Phrase))
+					off += i + len(e.Phrase)
+				}
+			}
+		}
+		return
+	}
+	for i, w := range words {
+		refs := lex.first[w.lower]
+		best := map[string]int{} // section → index of the longest match
+		bestLen := map[string]int{}
+		for _, ref := range refs {
+			e := lex.Sections[ref.section][ref.idx]
+			if i+len(e.words) > len(words) {
+				continue
+			}
+			ok := true
+			for k := 1; k < len(e.words); k++ {
+				if words[i+k].lower != e.words[k] {
+					ok = false
+					break
+				}
+			}
+			if ok && len(e.words) > bestLen[ref.section] {
+				best[ref.section], bestLen[ref.section] = ref.idx, len(e.words)
+			}
+		}
+		for _, sec := range phraseSections {
+			if n, ok := bestLen[sec]; ok {
+				found(sec, lex.Sections[sec][best[sec]], w.start, words[i+n-1].end)
+			}
+		}
+	}
+	// Regular expressions, per sentence.
+	for _, sec := range phraseSections {
+		for _, e := range lex.Sections[sec] {
+			if e.re == nil {
+				continue
+			}
+			for _, m := range e.re.FindAllStringIndex(text, -1) {
+				found(sec, e, m[0], m[1])
+			}
+		}
+	}
+}

@@ -1,0 +1,251 @@
+package check
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// paraResult is what one paragraph contributes to a report. Offsets are
+// relative to the paragraph, so a cached result stays right when the text
+// before it changes.
+type paraResult struct {
+	findings  []Finding
+	words     int // characters for Chinese
+	sentences int
+	syllables int
+	longWords int // more than six letters, for LIX
+	exclaims  []int
+	nextStep  bool
+	patience  bool
+	apology   bool
+	time      bool // gives a time: answers a "when" question
+	content   []string // content words, lower case, for the questions check
+}
+
+var (
+	placeholderRe = regexp.MustCompile(`\{\{[^{}\n]{0,80}\}\}|\[(?i:customer name|customer|name|first name|last name|naam|nom|nombre|naam van klant|order number|date|datum)\]|<[A-Z][A-Z_ ]{1,30}>|\bX{3,}\b|\bTODO\b|\bTBD\b`)
+	repeatedPunct = regexp.MustCompile(`[!?！？]{2,}|\.{4,}|,{2,}|。{2,}`)
+	emoticonRe    = regexp.MustCompile(`(?:^|[\s(])((?:[:;=8][-'^o]?[)(\]\[DPpOo/\\|*3]|<3|\^_*\^|[xX]D|:'\(|T_T|-_-))(?:$|[\s.,!?)])`)
+)
+
+// analyseParagraph runs the rules that look at one paragraph alone.
+func (c *Checker) analyseParagraph(lex *Lexicon, lang string, p paragraph) paraResult {
+	var r paraResult
+	text := p.text
+	words := scanWords(text, 0)
+	rel := paragraph{start: 0, end: len(text), text: text, list: p.list}
+	sents := splitSentences(rel, words)
+	r.sentences = len(sents)
+	r.words = countUnits(words)
+	add := func(rule string, sev Severity, start, end int, msg string, sugg ...string) {
+		if c.disabled[rule] {
+			return
+		}
+		f := Finding{Rule: rule, Severity: sev, Message: msg, Field: FieldBody, Offset: start, Length: end - start}
+		for _, s := range sugg {
+			if s != "" {
+				f.Suggestions = append(f.Suggestions, s)
+			}
+		}
+		r.findings = append(r.findings, f)
+	}
+
+	// Placeholders: the classic disaster of canned answers.
+	if strings.ContainsAny(text, "{[<") || strings.Contains(text, "XXX") || strings.Contains(text, "TODO") || strings.Contains(text, "TBD") {
+		for _, m := range placeholderRe.FindAllStringIndex(text, -1) {
+			add("placeholder-unfilled", Error, m[0], m[1], "unfilled placeholder "+text[m[0]:m[1]]+": fill it in or remove it before sending")
+		}
+	}
+	if strings.Contains(text, "!!") || strings.Contains(text, "??") || strings.Contains(text, "?!") || strings.Contains(text, "!?") || strings.Contains(text, "....") || strings.Contains(text, ",,") || strings.Contains(text, "！！") || strings.Contains(text, "？？") || strings.Contains(text, "。。") {
+		for _, m := range repeatedPunct.FindAllStringIndex(text, -1) {
+			add("punctuation-repeated", Warning, m[0], m[1], "repeated punctuation "+text[m[0]:m[1]]+" reads as shouting or impatience", strings.TrimSpace(string([]rune(text[m[0]:m[1]])[:1])))
+		}
+	}
+	if strings.ContainsAny(text, ":;=8<^xXT-") {
+		for _, m := range emoticonRe.FindAllStringSubmatchIndex(text, -1) {
+			add("emoticon", Warning, m[2], m[3], "emoticons read as too casual in a support reply; say it in words")
+		}
+	}
+	for i, rn := range text {
+		if isEmoji(rn) {
+			add("emoticon", Warning, i, i+utf8.RuneLen(rn), "emoji read as too casual in a support reply; say it in words")
+		}
+		if rn == '!' || rn == '！' {
+			prevBang := i > 0 && (text[i-1] == '!')
+			next := i + utf8.RuneLen(rn)
+			nextBang := next < len(text) && (text[next] == '!' || strings.HasPrefix(text[next:], "！"))
+			if !prevBang && !nextBang {
+				r.exclaims = append(r.exclaims, i)
+			}
+		}
+	}
+
+	// Shouting: words in capitals that are not acronyms or codes.
+	for _, w := range words {
+		if !w.caps || w.code || w.han || utf8.RuneCountInString(w.lower) < 4 || lex.has("acronyms", strings.ToUpper(w.lower)) {
+			continue
+		}
+		add("shouting", Warning, w.start, w.end, "a word in capitals reads as shouting", strings.ToLower(text[w.start:w.end]))
+	}
+
+	// Repeated words: "the the".
+	for i := 1; i < len(words); i++ {
+		a, b := words[i-1], words[i]
+		if a.lower != b.lower || a.code || a.han || strings.TrimSpace(text[a.end:b.start]) != "" || lex.has("repeat-ok", a.lower) {
+			continue
+		}
+		add("repeated-word", Warning, a.start, b.end, "the word \""+text[b.start:b.end]+"\" is repeated", text[a.start:a.end])
+	}
+
+	// Phrases of the word lists.
+	c.matchPhrases(lex, lang, text, words, func(section string, e Entry, start, end int) {
+		switch section {
+		case "slang":
+			add("slang", Warning, start, end, "\""+text[start:end]+"\" is slang; not every customer reads it the same way", e.Suggestion)
+		case "too-formal":
+			add("too-formal", Warning, start, end, "\""+text[start:end]+"\" sounds stiff; most customers prefer a plain, friendly tone", e.Suggestion)
+		case "negative-wording":
+			add("negative-wording", Warning, start, end, "\""+text[start:end]+"\" is negative; say what you can do", e.Suggestion)
+		case "generic-apology":
+			add("generic-apology", Warning, start, end, "a generic apology sounds canned; say what you are sorry for", e.Suggestion)
+		case "blame":
+			add("blame", Warning, start, end, "\""+text[start:end]+"\" can read as blaming the customer", e.Suggestion)
+		case "promotional":
+			add("promotional", Warning, start, end, "a support reply is no place for offers or promotions")
+		case "jargon":
+			add("jargon", Warning, start, end, "\""+text[start:end]+"\" is internal jargon the customer may not know", e.Suggestion)
+		case "next-step":
+			r.nextStep = true
+		case "patience":
+			r.patience = true
+		case "apology":
+			r.apology = true
+		case "time":
+			r.time = true
+		}
+	})
+
+	// Sentences and steps.
+	steps := map[string]bool{}
+	for _, s := range sents {
+		n := countUnits(s.words)
+		limit := 30
+		if lang == "zh" {
+			limit = 60
+		}
+		if n > limit {
+			add("sentence-too-long", Warning, s.start, s.end, sentenceMsg(n, limit, lang), "split it in two")
+		}
+		for _, w := range s.words {
+			if lex.has("steps", w.lower) {
+				steps[w.lower] = true
+			}
+		}
+	}
+	if !p.list && len(steps) >= 3 {
+		add("steps-as-prose", Warning, 0, len(text), "three or more steps read more easily as a numbered list", "1. …\n2. …\n3. …")
+	}
+	maxWords := 120
+	if lang == "zh" {
+		maxWords = 250
+	}
+	if !p.list && (len(sents) > 5 || r.words > maxWords) {
+		end := len(text)
+		if nl := strings.IndexByte(text, '\n'); nl > 0 {
+			end = nl
+		}
+		add("paragraph-too-long", Warning, 0, end, "a long paragraph is hard to read in an email; keep paragraphs to a few sentences")
+	}
+
+	// Metrics and content words.
+	for _, w := range words {
+		if w.code {
+			continue
+		}
+		if w.han {
+			r.content = append(r.content, hanBigrams(w.lower)...)
+			continue
+		}
+		r.syllables += syllables(w.lower)
+		if utf8.RuneCountInString(w.lower) > 6 {
+			r.longWords++
+		}
+		if !lex.has("stopwords", w.lower) && utf8.RuneCountInString(w.lower) >= 3 {
+			r.content = append(r.content, stem(w.lower))
+		}
+	}
+	return r
+}
+
+func sentenceMsg(n, limit int, lang string) string {
+	unit := "words"
+	if lang == "zh" {
+		unit = "characters"
+	}
+	return "a sentence of " + itoa(n) + " " + unit + " is hard to follow; keep sentences under " + itoa(limit)
+}
+
+func isEmoji(r rune) bool {
+	return (r >= 0x1F300 && r <= 0x1FAFF) || (r >= 0x2600 && r <= 0x27BF && r != 0x2713 && r != 0x2714) || (r >= 0x1F000 && r <= 0x1F2FF)
+}
+
+// stem cuts a word to its first five letters, enough to match "refund" and
+// "refunded" or "levering" and "leveren" without a real stemmer.
+func stem(w string) string {
+	if utf8.RuneCountInString(w) <= 5 {
+		return w
+	}
+	return string([]rune(w)[:5])
+}
+
+func hanBigrams(s string) []string {
+	rs := []rune(s)
+	var out []string
+	for i := 0; i+1 < len(rs); i++ {
+		out = append(out, string(rs[i:i+2]))
+	}
+	return out
+}
+
+// syllables counts vowel groups, a fair estimate for the Latin-script
+// languages kindly checks; a final silent e in English-like words is dropped.
+func syllables(w string) int {
+	n, prev := 0, false
+	for _, r := range w {
+		v := strings.ContainsRune("aeiouyàáâäèéêëìíîïòóôöùúûüýÿœæ", r)
+		if v && !prev {
+			n++
+		}
+		prev = v
+	}
+	if n > 1 && strings.HasSuffix(w, "e") && !strings.HasSuffix(w, "le") && !strings.HasSuffix(w, "ee") {
+		n--
+	}
+	if n == 0 {
+		n = 1
+	}
+	return n
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	neg := n < 0
+	if neg {
+		n = -n
+	}
+	var b [20]byte
+	i := len(b)
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	if neg {
+		i--
+		b[i] = '-'
+	}
+	return string(b[i:])
+}

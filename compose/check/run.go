@@ -1,0 +1,513 @@
+package check
+
+import (
+	"net/mail"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"kindly/compose/check/lang"
+)
+
+// paraCache keeps paragraph results between runs of a Session.
+type paraCache map[string]paraResult
+
+func (c *Checker) run(in Input, cache *paraCache) Report {
+	rep := Report{Language: in.Lang}
+	body := in.Body
+	letter := c.splitLetter(in)
+	answer := body[letter.answerStart:letter.answerEnd]
+	if rep.Language == "" {
+		rep.Language, _ = lang.Detect(answer)
+		if rep.Language == "" && in.Incoming != nil {
+			rep.Language = in.Incoming.Lang
+		}
+		if rep.Language == "" {
+			rep.Language = "en"
+		}
+	}
+	lex := c.lex[rep.Language]
+	var fresh paraCache
+	if cache != nil {
+		fresh = make(paraCache, len(*cache))
+	}
+
+	// The answer, paragraph by paragraph.
+	var agg paraResult
+	paras := splitParagraphs(answer)
+	var content map[string]bool
+	if in.Incoming != nil && len(in.Incoming.Questions) > 0 {
+		content = map[string]bool{}
+	}
+	for _, p := range paras {
+		key := rep.Language + "\x00" + p.text
+		var r paraResult
+		if cache != nil {
+			if cached, ok := (*cache)[key]; ok {
+				r = cached
+			} else {
+				r = c.analyseParagraph(lex, rep.Language, p)
+			}
+			fresh[key] = r
+		} else {
+			r = c.analyseParagraph(lex, rep.Language, p)
+		}
+		base := letter.answerStart + p.start
+		for _, f := range r.findings {
+			f.Offset += base
+			rep.Findings = append(rep.Findings, f)
+		}
+		for _, e := range r.exclaims {
+			agg.exclaims = append(agg.exclaims, base+e)
+		}
+		agg.words += r.words
+		agg.sentences += r.sentences
+		agg.syllables += r.syllables
+		agg.longWords += r.longWords
+		agg.nextStep = agg.nextStep || r.nextStep
+		agg.patience = agg.patience || r.patience
+		agg.time = agg.time || r.time
+		for _, w := range r.content {
+			if content != nil {
+				content[w] = true
+			}
+		}
+	}
+	if cache != nil {
+		*cache = fresh
+	}
+	rep.Metrics = metrics(rep.Language, agg, len(paras))
+	c.wholeText(&rep, in, letter, agg, content)
+	c.fields(&rep, in, letter, lex)
+	c.incoming(&rep, in, agg, content)
+
+	out := rep.Findings[:0]
+	for _, f := range rep.Findings {
+		if !c.disabled[f.Rule] {
+			out = append(out, f)
+		}
+	}
+	rep.Findings = out
+	placeFindings(rep.Findings, in)
+	sort.SliceStable(rep.Findings, func(i, j int) bool {
+		a, b := rep.Findings[i], rep.Findings[j]
+		if a.Field != b.Field {
+			return fieldOrder(a.Field) < fieldOrder(b.Field)
+		}
+		return a.Offset < b.Offset
+	})
+	if rep.Findings == nil {
+		rep.Findings = []Finding{}
+	}
+	return rep
+}
+
+// letter is where the parts of a plain-text reply are in Body.
+type letter struct {
+	answerStart, answerEnd int
+	greeting               string
+	greetingAt             int // offset in Body, -1 when the greeting is a field or missing
+	closing, signature     bool
+	closingAt              int
+}
+
+// splitLetter finds the greeting line at the top of the body and the
+// closing and signature at the bottom, when they are not given as fields,
+// so that they are left out of the reading figures.
+func (c *Checker) splitLetter(in Input) letter {
+	body := in.Body
+	l := letter{answerEnd: len(body), greeting: in.Greeting, greetingAt: -1, closingAt: -1,
+		closing: strings.TrimSpace(in.Closing) != "", signature: strings.TrimSpace(in.Signature) != ""}
+	// The quoted customer email at the end is not part of the answer.
+	if q := quoteStart(body); q >= 0 {
+		l.answerEnd = q
+	}
+	if in.Greeting == "" {
+		first := strings.TrimLeft(body[:l.answerEnd], " \t\n")
+		lead := len(body[:l.answerEnd]) - len(first)
+		line, _, _ := strings.Cut(first, "\n")
+		t := strings.TrimSpace(line)
+		if t != "" && len(strings.Fields(t)) <= 6 && strings.ContainsAny(t[len(t)-1:], ",:!") || strings.HasSuffix(t, "，") || strings.HasSuffix(t, "：") || strings.HasSuffix(t, "！") {
+			l.greeting, l.greetingAt = t, lead
+			l.answerStart = lead + len(line)
+		}
+	}
+	if !l.closing {
+		lang := in.Lang
+		if lang == "" {
+			lang, _ = detectShort(body[l.answerStart:l.answerEnd])
+		}
+		lex := c.lex[lang]
+		lines := strings.Split(body[l.answerStart:l.answerEnd], "\n")
+		off := l.answerStart
+		offsets := make([]int, len(lines))
+		for i, ln := range lines {
+			offsets[i] = off
+			off += len(ln) + 1
+		}
+		seen := 0
+		for i := len(lines) - 1; i >= 0 && seen < 8; i-- {
+			t := strings.TrimSpace(lines[i])
+			if t == "" {
+				continue
+			}
+			seen++
+			if isClosing(lex, t) {
+				l.closing, l.closingAt = true, offsets[i]
+				l.answerEnd = offsets[i]
+				for _, after := range lines[i+1:] {
+					if strings.TrimSpace(after) != "" {
+						l.signature = true
+					}
+				}
+				break
+			}
+		}
+	}
+	if l.answerStart > l.answerEnd {
+		l.answerStart = l.answerEnd
+	}
+	return l
+}
+
+func detectShort(s string) (string, float64) {
+	code, conf := lang.Detect(s)
+	if code == "" {
+		code = "en"
+	}
+	return code, conf
+}
+
+// isClosing reports a line that is a sign-off: "Kind regards," or "Thanks
+// again, and have a good weekend." is not; the line must be short.
+func isClosing(lex *Lexicon, line string) bool {
+	t := normalizePhrase(strings.TrimRight(line, ",.!:;，。！ "))
+	if lex == nil || utf8.RuneCountInString(t) > 40 {
+		return false
+	}
+	_, ok := lex.sets["closing"][t]
+	return ok
+}
+
+// quoteStart finds the start of a quoted email at the end of the body: an
+// attribution line followed by "> " lines, or the first "> " line.
+func quoteStart(body string) int {
+	idx := strings.Index(body, "\n>")
+	if strings.HasPrefix(body, ">") {
+		idx = 0
+	}
+	if idx < 0 {
+		return -1
+	}
+	// Include the attribution line above it.
+	start := idx
+	if idx > 0 {
+		prev := strings.LastIndexByte(body[:idx], '\n')
+		line := strings.TrimSpace(body[prev+1 : idx])
+		if strings.HasSuffix(line, ":") || strings.HasSuffix(line, "：") {
+			start = prev + 1
+		} else {
+			start = idx + 1
+		}
+	}
+	// Only when everything after is quoted (or blank).
+	for _, ln := range strings.Split(body[idx:], "\n") {
+		if t := strings.TrimSpace(ln); t != "" && !strings.HasPrefix(t, ">") {
+			return -1
+		}
+	}
+	return start
+}
+
+func (c *Checker) wholeText(rep *Report, in Input, l letter, agg paraResult, content map[string]bool) {
+	add := func(rule string, sev Severity, field string, off, n int, msg string, sugg ...string) {
+		rep.Findings = append(rep.Findings, Finding{Rule: rule, Severity: sev, Message: msg, Field: field, Offset: off, Length: n, Suggestions: sugg})
+	}
+	if len(agg.exclaims) > 1 {
+		for _, off := range agg.exclaims[1:] {
+			add("exclamation", Warning, FieldBody, off, 1, "more than one exclamation mark makes a reply sound loud; keep at most one", ".")
+		}
+	}
+	limit, unit := 250, "words"
+	if rep.Language == "zh" {
+		limit, unit = 500, "characters"
+	}
+	if agg.words > limit {
+		add("reply-too-long", Warning, FieldBody, l.answerStart, 0, "the answer is "+itoa(agg.words)+" "+unit+"; over "+itoa(limit)+", link to a help article instead of pasting it")
+	}
+	m := rep.Metrics
+	if agg.words >= 60 && m.Grade > float64(c.cfg.ReadingGrade) {
+		add("readability", Warning, FieldBody, l.answerStart, 0, "reading grade "+formatGrade(m.Grade)+" ("+m.Formula+"); aim for "+itoa(c.cfg.ReadingGrade)+" or lower with shorter sentences and simpler words")
+	}
+	if agg.words >= 20 && !agg.nextStep {
+		add("no-next-step", Hint, FieldBody, l.answerStart, 0, "say what happens next and when the customer will hear from you")
+	}
+	if in.Incoming != nil && in.Incoming.Lang != "" && agg.words >= 5 && in.Lang == "" {
+		if code, conf := lang.Detect(in.Body[l.answerStart:l.answerEnd]); code != "" && conf >= 0.3 && code != in.Incoming.Lang {
+			add("language-mismatch", Warning, FieldBody, l.answerStart, 0, "the customer wrote in "+langName(in.Incoming.Lang)+" but the reply is in "+langName(code)+"; answer in their language")
+		}
+	}
+}
+
+func (c *Checker) fields(rep *Report, in Input, l letter, lex *Lexicon) {
+	add := func(rule string, sev Severity, field string, off, n int, msg string, sugg ...string) {
+		rep.Findings = append(rep.Findings, Finding{Rule: rule, Severity: sev, Message: msg, Field: field, Offset: off, Length: n, Suggestions: sugg})
+	}
+	full := in.Message || utf8.RuneCountInString(in.Body) > 120
+	// Subject.
+	if in.Message || in.Subject != "" {
+		s := in.Subject
+		core := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(s), "Re:"))
+		switch {
+		case core == "":
+			add("subject-missing", Error, FieldSubject, 0, len(s), "the subject is empty; without one the email gets lost")
+		default:
+			n, max := utf8.RuneCountInString(s), 60
+			if rep.Language == "zh" || strings.ContainsFunc(s, isHan) {
+				max = 30
+			}
+			if n > max {
+				add("subject-too-long", Warning, FieldSubject, 0, len(s), "the subject is "+itoa(n)+" characters; mail clients show about "+itoa(max)+" (phones 25–30): put the key words first")
+			}
+			for _, m := range placeholderRe.FindAllStringIndex(s, -1) {
+				add("placeholder-unfilled", Error, FieldSubject, m[0], m[1]-m[0], "unfilled placeholder "+s[m[0]:m[1]]+" in the subject")
+			}
+			caps := 0
+			for _, w := range scanWords(s, 0) {
+				if w.caps && !w.code && utf8.RuneCountInString(w.lower) >= 4 && !lex.has("acronyms", w.lower) {
+					caps++
+				}
+			}
+			if caps > 0 || strings.Count(s, "!")+strings.Count(s, "！") > 1 {
+				add("subject-shouting", Warning, FieldSubject, 0, len(s), "capitals or exclamation marks in the subject read as shouting")
+			}
+		}
+	}
+	// Recipients.
+	if in.Message && len(in.Recipients) == 0 {
+		add("recipient-invalid", Error, FieldTo, 0, 0, "the reply has no recipient")
+	}
+	off := 0
+	for _, r := range in.Recipients {
+		if _, err := mail.ParseAddress(r); err != nil {
+			add("recipient-invalid", Error, FieldTo, off, len(r), "\""+r+"\" is not a valid email address")
+		}
+		off += len(r) + 2
+	}
+	// Greeting.
+	gField, gOff := FieldGreeting, 0
+	if in.Greeting == "" {
+		gField, gOff = FieldBody, l.greetingAt
+	}
+	g := l.greeting
+	switch {
+	case g == "" && full:
+		add("greeting-no-name", Warning, FieldBody, 0, 0, "start with a greeting by the customer's name")
+	case g != "":
+		norm := normalizePhrase(strings.TrimRight(g, ",.!:;，。！："))
+		formal := false
+		for _, e := range lex.sectionList("greeting-too-formal") {
+			if strings.Contains(norm, e.Phrase) {
+				formal = true
+				add("greeting-too-formal", Warning, gField, gOff, len(g), "\""+g+"\" feels distant; greet the customer by name", e.Suggestion)
+				break
+			}
+		}
+		_, generic := lex.sets["greeting-generic"][norm]
+		named := in.CustomerName == "" || containsName(g, in.CustomerName)
+		if !formal && (generic || !named) {
+			add("greeting-no-name", Warning, gField, gOff, len(g), "greet the customer by name")
+		}
+	}
+	// Closing and signature.
+	if !l.closing && full {
+		add("closing-missing", Warning, FieldBody, len(in.Body), 0, "close politely, e.g. with a thank-you and \"Kind regards,\"")
+	}
+	if !l.signature && full && (l.closing || !lastLineIsName(in.Body[:l.answerEnd])) {
+		add("signature-missing", Warning, FieldBody, len(in.Body), 0, "sign with your name, title and how to reach you: two people talking, not a case being processed")
+	}
+	// Attachments.
+	for i, a := range in.Attachments {
+		if a.Size > 100*1024 {
+			add("attachment-too-large", Warning, FieldAttachments, i, 1, a.Name+" is "+itoa(int(a.Size/1024))+" KB; over 100 KB, send a link instead")
+		}
+	}
+}
+
+func (l *Lexicon) sectionList(s string) []Entry {
+	if l == nil {
+		return nil
+	}
+	return l.Sections[s]
+}
+
+func containsName(g, name string) bool {
+	low := strings.ToLower(g)
+	for _, part := range strings.Fields(strings.ToLower(name)) {
+		if utf8.RuneCountInString(part) >= 2 && strings.Contains(low, part) {
+			return true
+		}
+	}
+	return strings.Contains(low, strings.ToLower(name))
+}
+
+func lastLineIsName(s string) bool {
+	lines := strings.Split(strings.TrimRight(s, " \n"), "\n")
+	last := strings.TrimSpace(lines[len(lines)-1])
+	words := strings.Fields(last)
+	if len(words) == 0 || len(words) > 4 || strings.ContainsAny(last, ".?!,:;") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(last)
+	return r >= 'A' && r <= 'Z' || isHan(r)
+}
+
+func (c *Checker) incoming(rep *Report, in Input, agg paraResult, content map[string]bool) {
+	inc := in.Incoming
+	if inc == nil {
+		return
+	}
+	add := func(rule string, sev Severity, off, n int, msg string, sugg ...string) {
+		rep.Findings = append(rep.Findings, Finding{Rule: rule, Severity: sev, Message: msg, Field: FieldIncoming, Offset: off, Length: n, Suggestions: sugg})
+	}
+	if inc.Age > 24*time.Hour && !agg.patience {
+		msg := "the customer wrote " + formatAge(inc.Age) + " ago; thank them for their patience"
+		if inc.Age > 72*time.Hour {
+			msg = "the customer has waited " + formatAge(inc.Age) + ": after 3 days customers doubt anyone read their email; thank them for their patience and apologise for the wait"
+		}
+		add("response-late", Warning, 0, 0, msg, patienceSuggestion(rep.Language))
+	}
+	if inc.Upset {
+		add("customer-upset", Hint, 0, 0, "the customer sounds upset ("+strings.Join(inc.UpsetWhy, ", ")+"): pause, acknowledge how they feel, and answer calmly")
+	}
+	if agg.words >= 10 {
+		for _, q := range inc.Questions {
+			if !answered(q.Text, content, c.lex[inc.Lang]) && !(agg.time && asksWhen(q.Text, c.lex[inc.Lang])) {
+				add("unanswered-questions", Warning, q.Offset, len(q.Text), "the customer asked: \""+q.Text+"\" — the reply does not seem to answer it")
+			}
+		}
+	}
+}
+
+// answered reports whether the reply shares a content word with the
+// question: a cheap but useful sign that it was addressed.
+func answered(q string, content map[string]bool, lex *Lexicon) bool {
+	words := scanWords(q, 0)
+	any := false
+	for _, w := range words {
+		if w.han {
+			for _, bg := range hanBigrams(w.lower) {
+				if lex.has("stopwords", bg[:3]) {
+					continue
+				}
+				any = true
+				if content[bg] {
+					return true
+				}
+			}
+			continue
+		}
+		if w.code {
+			any = true
+			if content[stem(w.lower)] {
+				return true
+			}
+			continue
+		}
+		if lex.has("stopwords", w.lower) || utf8.RuneCountInString(w.lower) < 3 {
+			continue
+		}
+		any = true
+		if content[stem(w.lower)] {
+			return true
+		}
+	}
+	return !any
+}
+
+func patienceSuggestion(code string) string {
+	switch code {
+	case "nl":
+		return "Bedankt voor uw geduld."
+	case "fr":
+		return "Merci pour votre patience."
+	case "es":
+		return "Gracias por su paciencia."
+	case "af":
+		return "Dankie vir u geduld."
+	case "zh":
+		return "感谢您的耐心等待。"
+	}
+	return "Thank you for your patience."
+}
+
+func formatAge(d time.Duration) string {
+	if d >= 48*time.Hour {
+		return itoa(int(d/(24*time.Hour))) + " days"
+	}
+	return itoa(int(d/time.Hour)) + " hours"
+}
+
+func langName(code string) string {
+	return map[string]string{"en": "English", "nl": "Dutch", "fr": "French", "es": "Spanish", "af": "Afrikaans", "zh": "Chinese"}[code]
+}
+
+func fieldOrder(f string) int {
+	for i, x := range []string{FieldTo, FieldSubject, FieldGreeting, FieldBody, FieldClosing, FieldSignature, FieldAttachments, FieldIncoming} {
+		if x == f {
+			return i
+		}
+	}
+	return 99
+}
+
+// placeFindings fills Line and Col from the offsets.
+func placeFindings(fs []Finding, in Input) {
+	for i := range fs {
+		var text string
+		switch fs[i].Field {
+		case FieldBody:
+			text = in.Body
+		case FieldSubject:
+			text = in.Subject
+		case FieldGreeting:
+			text = in.Greeting
+		case FieldIncoming:
+			if in.Incoming != nil {
+				text = in.Incoming.Text
+			}
+		}
+		fs[i].Line, fs[i].Col = lineCol(text, fs[i].Offset)
+	}
+}
+
+func lineCol(text string, off int) (int, int) {
+	if off > len(text) {
+		off = len(text)
+	}
+	if off < 0 {
+		off = 0
+	}
+	before := text[:off]
+	line := strings.Count(before, "\n") + 1
+	start := strings.LastIndexByte(before, '\n') + 1
+	return line, utf8.RuneCountInString(before[start:]) + 1
+}
+
+func isHan(r rune) bool { return r >= 0x2E80 && r <= 0x9FFF || r >= 0xF900 && r <= 0xFAFF }
+
+// asksWhen reports a question about time, which a reply answers with a time
+// rather than with the question's own words.
+func asksWhen(q string, lex *Lexicon) bool {
+	if lex == nil {
+		return false
+	}
+	low := normalizePhrase(q)
+	for _, e := range lex.Sections["when"] {
+		if e.re == nil && (strings.HasPrefix(low, e.Phrase+" ") || strings.Contains(low, " "+e.Phrase+" ") || strings.Contains(low, e.Phrase) && isHan([]rune(e.Phrase)[0])) {
+			return true
+		}
+	}
+	return false
+}

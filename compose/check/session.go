@@ -1,0 +1,17 @@
+package check
+
+// Session checks a draft again and again as it is edited. It remembers the
+// analysis of every paragraph, so a keystroke costs one paragraph's
+// analysis plus the cheap whole-text rules. A Session is not safe for
+// concurrent use; the Checker it wraps is.
+type Session struct {
+	c     *Checker
+	cache paraCache
+}
+
+// NewSession starts an incremental check with c.
+func (c *Checker) NewSession() *Session { return &Session{c: c, cache: paraCache{}} }
+
+// Check returns the same report as Checker.Run, reusing the paragraphs that
+// did not change since the last call.
+func (s *Session) Check(in Input) Report { return s.c.run(in, &s.cache) }

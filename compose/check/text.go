@@ -1,0 +1,236 @@
+package check
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// word is one word of the text, with its byte span in the field.
+type word struct {
+	lower      string // lower case, ’ as '
+	start, end int
+	caps       bool // all letters upper case, at least two letters
+	code       bool // has digits, or is a URL, an address or a product code: never judged
+	han        bool // a run of Chinese characters
+}
+
+// sentence is a span of words ending in . ! ? or a line end in a list.
+type sentence struct {
+	start, end int
+	words      []word
+}
+
+// paragraph is a block of text between blank lines, quoted lines excluded.
+type paragraph struct {
+	start, end int
+	text       string
+	list       bool // every line is a list item
+}
+
+// splitParagraphs cuts text at blank lines. Lines quoted from the customer
+// ("> …") end a paragraph and are never analysed.
+func splitParagraphs(text string) []paragraph {
+	var out []paragraph
+	start := -1
+	listLines, lines := 0, 0
+	flush := func(end int) {
+		if start >= 0 && end > start {
+			p := paragraph{start: start, end: end, text: text[start:end]}
+			p.list = lines > 0 && listLines == lines
+			if strings.TrimSpace(p.text) != "" {
+				out = append(out, p)
+			}
+		}
+		start, listLines, lines = -1, 0, 0
+	}
+	for pos := 0; pos < len(text); {
+		nl := strings.IndexByte(text[pos:], '\n')
+		end := len(text)
+		if nl >= 0 {
+			end = pos + nl
+		}
+		line := text[pos:end]
+		trim := strings.TrimSpace(line)
+		switch {
+		case trim == "" || strings.HasPrefix(trim, ">"):
+			flush(pos)
+		default:
+			if start < 0 {
+				start = pos
+			}
+			lines++
+			if isListItem(trim) {
+				listLines++
+			}
+		}
+		if nl < 0 {
+			flush(end)
+			break
+		}
+		pos = end + 1
+		if pos >= len(text) {
+			flush(end)
+		}
+	}
+	return out
+}
+
+func isListItem(line string) bool {
+	if strings.HasPrefix(line, "- ") || strings.HasPrefix(line, "* ") || strings.HasPrefix(line, "• ") {
+		return true
+	}
+	i := 0
+	for i < len(line) && line[i] >= '0' && line[i] <= '9' {
+		i++
+	}
+	return i > 0 && i < len(line) && (line[i] == '.' || line[i] == ')')
+}
+
+// scanWords finds the words of s (offsets relative to s plus base). Chinese
+// is split into runs of Han characters, each character counting as a word
+// for the metrics.
+func scanWords(s string, base int) []word {
+	var out []word
+	i := 0
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.Is(unicode.Han, r) {
+			j := i
+			for j < len(s) {
+				r2, sz := utf8.DecodeRuneInString(s[j:])
+				if !unicode.Is(unicode.Han, r2) {
+					break
+				}
+				j += sz
+			}
+			out = append(out, word{lower: s[i:j], start: base + i, end: base + j, han: true})
+			i = j
+			continue
+		}
+		if !isWordRune(r) {
+			i += size
+			continue
+		}
+		j := i
+		for j < len(s) {
+			r2, sz := utf8.DecodeRuneInString(s[j:])
+			if isWordRune(r2) || (isJoiner(r2) && j+sz < len(s) && nextIsWord(s[j+sz:])) {
+				j += sz
+				continue
+			}
+			break
+		}
+		w := s[i:j]
+		out = append(out, makeWord(w, base+i, base+j))
+		i = j
+	}
+	return out
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) && !unicode.Is(unicode.Han, r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// isJoiner reports runes that join parts of one token: don't, e-mail,
+// HW-659, example.com, anna@example.nl, https://….
+func isJoiner(r rune) bool {
+	switch r {
+	case '\'', '’', '-', '.', '@', '/', ':', '_', '+', '#', '=', '?', '&', '%':
+		return true
+	}
+	return false
+}
+
+func nextIsWord(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return isWordRune(r)
+}
+
+func makeWord(w string, start, end int) word {
+	lower := strings.ToLower(strings.ReplaceAll(w, "’", "'"))
+	wd := word{start: start, end: end}
+	letters, upper := 0, 0
+	for _, r := range w {
+		switch {
+		case unicode.IsDigit(r):
+			wd.code = true
+		case unicode.IsLetter(r):
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
+		case r == '@' || r == '/' || r == ':' || r == '_' || r == '#' || r == '=' || r == '&' || r == '%':
+			wd.code = true
+		}
+	}
+	if strings.Count(w, ".") > 0 && !strings.HasSuffix(w, ".") {
+		wd.code = true // example.com, v2.1, e.g. counts as code too, which is harmless
+	}
+	wd.caps = letters >= 2 && upper == letters
+	// Sentence punctuation glued on by the joiner rule: "end." is not a joiner case,
+	// but keep the lower form clean of trailing dots anyway.
+	wd.lower = strings.TrimRight(lower, ".")
+	return wd
+}
+
+// splitSentences cuts a paragraph into sentences at . ! ? (and their
+// full-width forms), and at line ends inside lists.
+func splitSentences(p paragraph, words []word) []sentence {
+	var out []sentence
+	text := p.text
+	cur := sentence{start: p.start}
+	wi := 0
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		abs := p.start + i
+		for wi < len(words) && words[wi].start < abs {
+			cur.words = append(cur.words, words[wi])
+			wi++
+		}
+		end := false
+		switch r {
+		case '.', '!', '?', '。', '！', '？', '…':
+			// "e.g." and "3.5" and "example.com" are inside a word: the word
+			// scanner took them, so a dot here is between words.
+			next, _ := utf8.DecodeRuneInString(text[i+size:])
+			end = i+size >= len(text) || unicode.IsSpace(next) || next == '"' || next == ')' || r >= 0x3000
+		case '\n':
+			end = p.list
+		}
+		i += size
+		if end {
+			// swallow runs of . ! ?
+			for i < len(text) && strings.ContainsRune(".!?。！？", rune(text[i])) {
+				i++
+			}
+			cur.end = p.start + i
+			if len(cur.words) > 0 {
+				out = append(out, cur)
+			}
+			cur = sentence{start: p.start + i}
+		}
+	}
+	for wi < len(words) {
+		cur.words = append(cur.words, words[wi])
+		wi++
+	}
+	if len(cur.words) > 0 {
+		cur.end = p.end
+		out = append(out, cur)
+	}
+	return out
+}
+
+// countUnits counts words, or characters for Chinese.
+func countUnits(words []word) int {
+	n := 0
+	for _, w := range words {
+		if w.han {
+			n += utf8.RuneCountInString(w.lower)
+		} else {
+			n++
+		}
+	}
+	return n
+}

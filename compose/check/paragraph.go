@@ -19,7 +19,7 @@ type paraResult struct {
 	nextStep  bool
 	patience  bool
 	apology   bool
-	time      bool // gives a time: answers a "when" question
+	time      bool     // gives a time: answers a "when" question
 	content   []string // content words, lower case, for the questions check
 }
 
@@ -82,9 +82,12 @@ func (c *Checker) analyseParagraph(lex *Lexicon, lang string, p paragraph) paraR
 	}
 
 	// Shouting: words in capitals that are not acronyms or codes.
-	for _, w := range words {
+	for i, w := range words {
 		if !w.caps || w.code || w.han || utf8.RuneCountInString(w.lower) < 4 || lex.has("acronyms", strings.ToUpper(w.lower)) {
 			continue
+		}
+		if i > 0 && (strings.HasSuffix(words[i-1].lower, "code") || strings.HasSuffix(words[i-1].lower, "código") || strings.HasSuffix(words[i-1].lower, "kode")) {
+			continue // a discount or product code, written as it must be typed
 		}
 		add("shouting", Warning, w.start, w.end, "a word in capitals reads as shouting", strings.ToLower(text[w.start:w.end]))
 	}

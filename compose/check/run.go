@@ -320,6 +320,19 @@ func (c *Checker) fields(rep *Report, in Input, l letter, lex *Lexicon) {
 			add("greeting-no-name", Warning, gField, gOff, len(g), "greet the customer by name")
 		}
 	}
+	// Placeholders outside the answer: in the greeting, closing and signature.
+	for _, part := range []struct {
+		field string
+		text  string
+		base  int
+	}{{gField, g, gOff}, {FieldBody, tailOf(in.Body, l), l.answerEnd}, {FieldClosing, in.Closing, 0}, {FieldSignature, in.Signature, 0}} {
+		if part.text == "" || part.base < 0 {
+			continue
+		}
+		for _, m := range placeholderRe.FindAllStringIndex(part.text, -1) {
+			add("placeholder-unfilled", Error, part.field, part.base+m[0], m[1]-m[0], "unfilled placeholder "+part.text[m[0]:m[1]]+": fill it in or remove it before sending")
+		}
+	}
 	// Closing and signature.
 	if !l.closing && full {
 		add("closing-missing", Warning, FieldBody, len(in.Body), 0, "close politely, e.g. with a thank-you and \"Kind regards,\"")
@@ -510,4 +523,17 @@ func asksWhen(q string, lex *Lexicon) bool {
 		}
 	}
 	return false
+}
+
+// tailOf is the closing and signature at the end of a plain-text body,
+// before any quoted email.
+func tailOf(body string, l letter) string {
+	end := len(body)
+	if q := quoteStart(body); q >= 0 {
+		end = q
+	}
+	if l.answerEnd >= end {
+		return ""
+	}
+	return body[l.answerEnd:end]
 }

@@ -37,7 +37,9 @@ func splitParagraphs(text string) []paragraph {
 	flush := func(end int) {
 		if start >= 0 && end > start {
 			p := paragraph{start: start, end: end, text: text[start:end]}
-			p.list = lines > 0 && listLines == lines
+			// A list, perhaps under one line that introduces it ("To reset
+			// your password:").
+			p.list = listLines >= 2 && listLines >= lines-1
 			if strings.TrimSpace(p.text) != "" {
 				out = append(out, p)
 			}

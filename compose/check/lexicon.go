@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"regexp/syntax"
 	"sort"
 	"strings"
 	"unicode"
@@ -35,6 +36,10 @@ type Entry struct {
 	Suggestion string
 	re         *regexp.Regexp
 	words      []string
+	// needDigit and needText are cheap tests a text must pass before the
+	// regular expression is worth running.
+	needDigit bool
+	needText  string
 }
 
 // Lexicon holds the word lists of one language, by section.
@@ -107,6 +112,7 @@ func ParseRuleFile(name string, r io.Reader, lang string, into map[string]*Lexic
 				return &RuleFileError{name, n, fmt.Sprintf("regular expression does not compile: %v", err)}
 			}
 			e.re, e.Phrase = re, strings.TrimSpace(rest)
+			e.needDigit, e.needText = prefilter(strings.TrimSpace(rest))
 		} else {
 			e.Phrase = normalizePhrase(phrase)
 			if e.Phrase == "" {
@@ -262,4 +268,40 @@ func langFromName(name string) string {
 		return strings.ToLower(base)
 	}
 	return ""
+}
+
+// prefilter finds what any match of a regular expression must contain: a
+// digit (when it is a concatenation with a \d part) or a literal run of
+// text, so the expression runs only on text that could match.
+func prefilter(expr string) (digit bool, text string) {
+	re, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		return false, ""
+	}
+	re = re.Simplify()
+	parts := []*syntax.Regexp{re}
+	if re.Op == syntax.OpConcat {
+		parts = re.Sub
+	}
+	for _, p := range parts {
+		switch p.Op {
+		case syntax.OpLiteral:
+			if lit := strings.ToLower(string(p.Rune)); len(lit) > len(text) {
+				text = lit
+			}
+		case syntax.OpPlus, syntax.OpRepeat:
+			if len(p.Sub) == 1 && p.Sub[0].Op == syntax.OpCharClass && isDigitClass(p.Sub[0]) {
+				digit = true
+			}
+		case syntax.OpCharClass:
+			if isDigitClass(p) {
+				digit = true
+			}
+		}
+	}
+	return digit, text
+}
+
+func isDigitClass(re *syntax.Regexp) bool {
+	return len(re.Rune) == 2 && re.Rune[0] == '0' && re.Rune[1] == '9'
 }

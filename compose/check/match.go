@@ -19,6 +19,9 @@ func (l *Lexicon) has(section, w string) bool {
 	if l.sets == nil {
 		return false
 	}
+	if _, ok := l.sets[section][w]; ok {
+		return true
+	}
 	_, ok := l.sets[section][strings.ToLower(w)]
 	return ok
 }
@@ -74,11 +77,21 @@ func (c *Checker) matchPhrases(lex *Lexicon, lang string, text string, words []w
 			}
 		}
 	}
-	// Regular expressions, per sentence.
+	// Regular expressions, on text that passes their prefilter.
+	var lower string
+	hasDigit := strings.ContainsAny(text, "0123456789")
 	for _, sec := range phraseSections {
 		for _, e := range lex.Sections[sec] {
-			if e.re == nil {
+			if e.re == nil || e.needDigit && !hasDigit {
 				continue
+			}
+			if e.needText != "" {
+				if lower == "" {
+					lower = strings.ToLower(text)
+				}
+				if !strings.Contains(lower, e.needText) {
+					continue
+				}
 			}
 			for _, m := range e.re.FindAllStringIndex(text, -1) {
 				found(sec, e, m[0], m[1])

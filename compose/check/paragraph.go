@@ -62,7 +62,7 @@ func (c *Checker) analyseParagraph(lex *Lexicon, lang string, p paragraph) paraR
 			add("punctuation-repeated", Warning, m[0], m[1], "repeated punctuation "+text[m[0]:m[1]]+" reads as shouting or impatience", strings.TrimSpace(string([]rune(text[m[0]:m[1]])[:1])))
 		}
 	}
-	if strings.ContainsAny(text, ":;=8<^xXT-") {
+	if strings.ContainsAny(text, ":;=<^") || strings.Contains(text, "xD") || strings.Contains(text, "XD") || strings.Contains(text, "T_T") || strings.Contains(text, "-_-") || strings.Contains(text, "8)") {
 		for _, m := range emoticonRe.FindAllStringSubmatchIndex(text, -1) {
 			add("emoticon", Warning, m[2], m[3], "emoticons read as too casual in a support reply; say it in words")
 		}

@@ -16,10 +16,16 @@ type paraCache map[string]paraResult
 func (c *Checker) run(in Input, cache *paraCache) Report {
 	rep := Report{Language: in.Lang}
 	body := in.Body
-	letter := c.splitLetter(in)
+	// Detect the language once: it is the costliest whole-text step.
+	own := body
+	if q := quoteStart(body); q >= 0 {
+		own = body[:q]
+	}
+	detected, conf := lang.Detect(own)
+	letter := c.splitLetter(in, detected)
 	answer := body[letter.answerStart:letter.answerEnd]
 	if rep.Language == "" {
-		rep.Language, _ = lang.Detect(answer)
+		rep.Language = detected
 		if rep.Language == "" && in.Incoming != nil {
 			rep.Language = in.Incoming.Lang
 		}
@@ -78,7 +84,7 @@ func (c *Checker) run(in Input, cache *paraCache) Report {
 		*cache = fresh
 	}
 	rep.Metrics = metrics(rep.Language, agg, len(paras))
-	c.wholeText(&rep, in, letter, agg, content)
+	c.wholeText(&rep, in, letter, agg, detected, conf)
 	c.fields(&rep, in, letter, lex)
 	c.incoming(&rep, in, agg, content)
 
@@ -115,7 +121,7 @@ type letter struct {
 // splitLetter finds the greeting line at the top of the body and the
 // closing and signature at the bottom, when they are not given as fields,
 // so that they are left out of the reading figures.
-func (c *Checker) splitLetter(in Input) letter {
+func (c *Checker) splitLetter(in Input, detected string) letter {
 	body := in.Body
 	l := letter{answerEnd: len(body), greeting: in.Greeting, greetingAt: -1, closingAt: -1,
 		closing: strings.TrimSpace(in.Closing) != "", signature: strings.TrimSpace(in.Signature) != ""}
@@ -134,11 +140,14 @@ func (c *Checker) splitLetter(in Input) letter {
 		}
 	}
 	if !l.closing {
-		lang := in.Lang
-		if lang == "" {
-			lang, _ = detectShort(body[l.answerStart:l.answerEnd])
+		code := in.Lang
+		if code == "" {
+			code = detected
 		}
-		lex := c.lex[lang]
+		if code == "" {
+			code = "en"
+		}
+		lex := c.lex[code]
 		lines := strings.Split(body[l.answerStart:l.answerEnd], "\n")
 		off := l.answerStart
 		offsets := make([]int, len(lines))
@@ -169,14 +178,6 @@ func (c *Checker) splitLetter(in Input) letter {
 		l.answerStart = l.answerEnd
 	}
 	return l
-}
-
-func detectShort(s string) (string, float64) {
-	code, conf := lang.Detect(s)
-	if code == "" {
-		code = "en"
-	}
-	return code, conf
 }
 
 // isClosing reports a line that is a sign-off: "Kind regards," or "Thanks
@@ -220,7 +221,7 @@ func quoteStart(body string) int {
 	return start
 }
 
-func (c *Checker) wholeText(rep *Report, in Input, l letter, agg paraResult, content map[string]bool) {
+func (c *Checker) wholeText(rep *Report, in Input, l letter, agg paraResult, detected string, conf float64) {
 	add := func(rule string, sev Severity, field string, off, n int, msg string, sugg ...string) {
 		rep.Findings = append(rep.Findings, Finding{Rule: rule, Severity: sev, Message: msg, Field: field, Offset: off, Length: n, Suggestions: sugg})
 	}
@@ -244,8 +245,8 @@ func (c *Checker) wholeText(rep *Report, in Input, l letter, agg paraResult, con
 		add("no-next-step", Hint, FieldBody, l.answerStart, 0, "say what happens next and when the customer will hear from you")
 	}
 	if in.Incoming != nil && in.Incoming.Lang != "" && agg.words >= 5 && in.Lang == "" {
-		if code, conf := lang.Detect(in.Body[l.answerStart:l.answerEnd]); code != "" && conf >= 0.3 && code != in.Incoming.Lang {
-			add("language-mismatch", Warning, FieldBody, l.answerStart, 0, "the customer wrote in "+langName(in.Incoming.Lang)+" but the reply is in "+langName(code)+"; answer in their language")
+		if detected != "" && conf >= 0.3 && detected != in.Incoming.Lang {
+			add("language-mismatch", Warning, FieldBody, l.answerStart, 0, "the customer wrote in "+langName(in.Incoming.Lang)+" but the reply is in "+langName(detected)+"; answer in their language")
 		}
 	}
 }

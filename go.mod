@@ -67,3 +67,9 @@ require (
 	golang.org/x/sys v0.47.0 // indirect
 	golang.org/x/text v0.43.0 // indirect
 )
+
+// go-runewidth v0.0.27 (asked for by bubbles v2.2.1 and x/ansi v0.11.9) builds
+// a 2×1.1M-entry width table in init(): 30 ms
+// added to every kindly start (measured with GODEBUG=inittrace=1). v0.0.24
+// is what lipgloss v2.0.6 asks for and has the same API our dependencies use.
+replace github.com/mattn/go-runewidth => github.com/mattn/go-runewidth v0.0.24

@@ -77,6 +77,12 @@ func loadConfig(path string, explicit bool) (*Config, error) {
 		return nil, errors.New(strings.Join(msgs, "\n"))
 	}
 	cfg.Path = path
+	home, _ := os.UserHomeDir()
+	for _, list := range []*[]string{&cfg.Checks.Rules, &cfg.Snippets.Dirs} {
+		for i, p := range *list {
+			(*list)[i] = expandHome(p, home)
+		}
+	}
 	if fi, err := os.Stat(path); err == nil {
 		cfg.Mode = fi.Mode().Perm()
 	}
@@ -133,4 +139,12 @@ func equalKeys(a []string, b toml.Key) bool {
 		}
 	}
 	return true
+}
+
+// expandHome turns a leading ~ into the home directory, as a shell would.
+func expandHome(p, home string) string {
+	if home == "" || (p != "~" && !strings.HasPrefix(p, "~/")) {
+		return p
+	}
+	return filepath.Join(home, strings.TrimPrefix(p, "~"))
 }

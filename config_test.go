@@ -41,6 +41,10 @@ default = true
 	if cfg.Agent.Name != "Maria Jansen" || cfg.Checks.ReadingGrade != 8 || cfg.Accounts["support"].Port != 587 {
 		t.Errorf("decoded wrong: %+v", cfg)
 	}
+	home, _ := os.UserHomeDir()
+	if cfg.Snippets.Dirs[0] != filepath.Join(home, "team") {
+		t.Errorf("~ not expanded: %v", cfg.Snippets.Dirs)
+	}
 	if cfg.Mode != 0o600 {
 		t.Errorf("mode = %v, want 0600", cfg.Mode)
 	}

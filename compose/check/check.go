@@ -119,6 +119,10 @@ type Input struct {
 	CustomerName string
 	// Incoming is the customer's email analysed, if there is one.
 	Incoming *Incoming
+	// Fragment says Body is a piece of a reply (a snippet): the rules about
+	// a whole reply (greeting, closing, signature, next step, length) are
+	// skipped.
+	Fragment bool
 }
 
 // Checker runs the rules with the built-in and the team's word lists. It is

@@ -129,7 +129,7 @@ func (c *Checker) splitLetter(in Input, detected string) letter {
 	if q := quoteStart(body); q >= 0 {
 		l.answerEnd = q
 	}
-	if in.Greeting == "" {
+	if in.Greeting == "" && !in.Fragment {
 		first := strings.TrimLeft(body[:l.answerEnd], " \t\n")
 		lead := len(body[:l.answerEnd]) - len(first)
 		line, _, _ := strings.Cut(first, "\n")
@@ -139,7 +139,7 @@ func (c *Checker) splitLetter(in Input, detected string) letter {
 			l.answerStart = lead + len(line)
 		}
 	}
-	if !l.closing {
+	if !l.closing && !in.Fragment {
 		code := in.Lang
 		if code == "" {
 			code = detected
@@ -241,7 +241,7 @@ func (c *Checker) wholeText(rep *Report, in Input, l letter, agg paraResult, det
 	if agg.words >= 60 && m.Grade > float64(c.cfg.ReadingGrade) {
 		add("readability", Warning, FieldBody, l.answerStart, 0, "reading grade "+formatGrade(m.Grade)+" ("+m.Formula+"); aim for "+itoa(c.cfg.ReadingGrade)+" or lower with shorter sentences and simpler words")
 	}
-	if agg.words >= 20 && !agg.nextStep {
+	if agg.words >= 20 && !agg.nextStep && !in.Fragment {
 		add("no-next-step", Hint, FieldBody, l.answerStart, 0, "say what happens next and when the customer will hear from you")
 	}
 	if in.Incoming != nil && in.Incoming.Lang != "" && agg.words >= 5 && in.Lang == "" {
@@ -255,7 +255,7 @@ func (c *Checker) fields(rep *Report, in Input, l letter, lex *Lexicon) {
 	add := func(rule string, sev Severity, field string, off, n int, msg string, sugg ...string) {
 		rep.Findings = append(rep.Findings, Finding{Rule: rule, Severity: sev, Message: msg, Field: field, Offset: off, Length: n, Suggestions: sugg})
 	}
-	full := in.Message || utf8.RuneCountInString(in.Body) > 120
+	full := !in.Fragment && (in.Message || utf8.RuneCountInString(in.Body) > 120)
 	// Subject.
 	if in.Message || in.Subject != "" {
 		s := in.Subject

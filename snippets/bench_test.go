@@ -30,7 +30,7 @@ func corpus10k(tb testing.TB) string {
 			topic := topics[i%len(topics)]
 			name := fmt.Sprintf("%s/%s-answer-%d%s.md", topic, topic, i/len(langs), langs[i%len(langs)])
 			text := fmt.Sprintf("---\ntitle: %s question %d about %s\ntags: [%s, faq, tier-%d]\nfields:\n  order: {label: Order number, required: true, pattern: '^[A-Z]{2}-\\d+$'}\n  days: {label: Days, default: \"3\"}\n---\n%s",
-				strings.Title(topic), i, topic, topic, i%5, strings.Repeat("Thank you for your message about order {{order}}. It will reach you within {{days}} days, and I will keep you posted. ", 3))
+				strings.ToUpper(topic[:1])+topic[1:], i, topic, topic, i%5, strings.Repeat("Thank you for your message about order {{order}}. It will reach you within {{days}} days, and I will keep you posted. ", 3))
 			p := filepath.Join(dir, filepath.FromSlash(name))
 			os.MkdirAll(filepath.Dir(p), 0o755)
 			if err := os.WriteFile(p, []byte(text), 0o644); err != nil {

@@ -36,7 +36,8 @@ func FuzzRender(f *testing.F) {
 				t.Fatalf("span %+v outside %d bytes", sp, len(r.Text))
 			}
 			v := r.Text[sp.Start:sp.End]
-			if sp.Name == "customer.first_name" && v != customer || sp.Name == "order" && v != order {
+			// An empty value takes the placeholder's fallback instead.
+			if sp.Name == "customer.first_name" && customer != "" && v != customer || sp.Name == "order" && order != "" && v != order {
 				t.Fatalf("value changed in rendering: %q", v)
 			}
 		}

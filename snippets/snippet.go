@@ -114,8 +114,8 @@ func Parse(path, id, lang string, data []byte) (*Snippet, []Problem) {
 			body = rest[end+5:]
 		}
 		s.BodyLine = strings.Count(fmText, "\n") + 3
-		var fm frontMatter
-		if err := yaml.UnmarshalWithOptions([]byte(fmText), &fm, yaml.DisallowUnknownField()); err != nil {
+		fm, err := decodeFrontMatter(fmText)
+		if err != nil {
 			return nil, []Problem{yamlProblem(path, err)}
 		}
 		s.Title, s.Description, s.Tags, s.Subject = fm.Title, fm.Description, fm.Tags, fm.Subject
@@ -213,4 +213,17 @@ func (s *Snippet) Field(name string) *Field {
 		}
 	}
 	return nil
+}
+
+// decodeFrontMatter decodes YAML strictly. go-yaml panics on some malformed
+// input (found by FuzzParse): a bad file must never crash kindly, so the
+// panic becomes an ordinary error.
+func decodeFrontMatter(text string) (fm frontMatter, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("the YAML cannot be read (%v); check its syntax", r)
+		}
+	}()
+	err = yaml.UnmarshalWithOptions([]byte(text), &fm, yaml.DisallowUnknownField())
+	return fm, err
 }

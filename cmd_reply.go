@@ -35,8 +35,11 @@ func newReplyCmd(a *app) *cobra.Command {
 		Long: `Compose the reply to a customer's email: greeting by name, your answer,
 closing, signature and the quoted original, threaded under the customer's
 message. The answer comes from --body (a file, or - for stdin); {{name}}
-fields in it are filled with --set name=value.`,
-		Example: `  kindly reply --body answer.txt --print customer.eml
+fields in it are filled with --set name=value — and from snippets (--snippet ID,
+repeatable), whose fields --set fills too. The reply is checked: findings go to
+stderr, and errors (an unfilled placeholder, say) stop it unless --force.`,
+		Example: `  kindly reply --snippet refund --set amount=49.95 --print customer.eml
+  kindly reply --body answer.txt --print customer.eml
   kindly reply --body answer.txt --set order=HW-659 --print customer.eml > reply.eml
   kindly reply --body - --print customer.eml < answer.txt`,
 		Args: cobra.ExactArgs(1),
@@ -47,7 +50,7 @@ fields in it are filled with --set name=value.`,
 	}
 	f := cmd.Flags()
 	f.StringVar(&opts.body, "body", "", "the answer: a text file, or - for stdin")
-	f.StringArrayVar(&opts.set, "set", nil, "fill a {{NAME}} field: NAME=VALUE (repeatable)")
+	f.StringArrayVar(&opts.set, "set", nil, "fill a snippet's or the body's {{NAME}} field: NAME=VALUE (repeatable)")
 	f.BoolVar(&opts.print, "print", false, "write the whole message (RFC 5322) to stdout")
 	f.BoolVar(&opts.send, "send", false, "send the reply through the outbox")
 	f.BoolVar(&opts.force, "force", false, "send even with error findings")
@@ -58,9 +61,6 @@ fields in it are filled with --set name=value.`,
 }
 
 func replyRun(a *app, opts *replyOptions) error {
-	if len(opts.snippets) > 0 {
-		return badInput(errors.New("--snippet is not available in this build yet; put the answer in --body"))
-	}
 	if opts.send {
 		return badInput(errors.New("--send is not available in this build yet; use --print and send the message with your mail client"))
 	}
@@ -88,12 +88,24 @@ func replyRun(a *app, opts *replyOptions) error {
 	if err != nil {
 		return badInput(fmt.Errorf("%s: %w", opts.message, err))
 	}
+	var parts []string
+	if len(opts.snippets) > 0 {
+		text, err := renderSnippets(a, cfg, in, d, opts.snippets, fields)
+		if err != nil {
+			return err
+		}
+		parts = append(parts, text)
+	}
 	if opts.body != "" {
 		body, err := readInput(a, opts.body)
 		if err != nil {
 			return badInput(fmt.Errorf("--body: %w", err))
 		}
-		d.Body = compose.FillFields(string(body), fields)
+		parts = append(parts, compose.FillFields(string(body), fields))
+	}
+	d.Body = strings.Join(parts, "\n\n")
+	if err := reportFindings(a, cfg, in, d, opts.force); err != nil {
+		return err
 	}
 	if !opts.print {
 		_, err := io.WriteString(a.io.Out, d.Text())

@@ -3,24 +3,24 @@ package snippets
 import (
 	"sort"
 	"strings"
-
-	"github.com/sahilm/fuzzy"
 )
 
 // searchEntry is a snippet's precomputed search text.
 type searchEntry struct {
-	s        *Snippet
-	haystack string // lower case: title, tags, id
-	body     string // lower case
+	s          *Snippet
+	haystack   string // lower case: title, tags, id
+	lowerTitle string
+	body       string // lower case
 }
 
 func (l *Library) buildIndex() {
 	l.index = make([]searchEntry, len(l.Snippets))
 	for i, s := range l.Snippets {
 		l.index[i] = searchEntry{
-			s:        s,
-			haystack: strings.ToLower(s.Title + " · " + strings.Join(s.Tags, " ") + " · " + s.ID),
-			body:     strings.ToLower(s.Body),
+			s:          s,
+			haystack:   strings.ToLower(s.Title + " · " + strings.Join(s.Tags, " ") + " · " + s.ID),
+			lowerTitle: strings.ToLower(s.Title),
+			body:       strings.ToLower(s.Body),
 		}
 	}
 }
@@ -34,11 +34,6 @@ type Match struct {
 	// InBody says the query matched the text, not the title, tags or id.
 	InBody bool
 }
-
-type indexSource []searchEntry
-
-func (s indexSource) String(i int) string { return s[i].haystack }
-func (s indexSource) Len() int            { return len(s) }
 
 // Search finds snippets for query: a fuzzy match over title, tags and id,
 // then whole words of the text. Results are ranked by how well the snippet
@@ -55,16 +50,23 @@ func (l *Library) Search(query, lang string, usage *Usage) []Match {
 		}
 	} else {
 		seen := make([]bool, len(l.index))
-		for _, m := range fuzzy.FindFrom(query, indexSource(l.index)) {
-			e := l.index[m.Index]
-			seen[m.Index] = true
-			var pos []int
-			for _, p := range m.MatchedIndexes {
-				if p < len(e.s.Title) {
-					pos = append(pos, p)
+		var scratch []int
+		for i, e := range l.index {
+			score, pos, ok := fuzzyMatch(query, e.haystack, scratch)
+			scratch = pos
+			if !ok {
+				continue
+			}
+			seen[i] = true
+			var inTitle []int
+			if len(e.lowerTitle) == len(e.s.Title) {
+				for _, p := range pos {
+					if p < len(e.s.Title) {
+						inTitle = append(inTitle, p)
+					}
 				}
 			}
-			out = append(out, Match{Snippet: e.s, Score: m.Score, Positions: pos})
+			out = append(out, Match{Snippet: e.s, Score: score, Positions: inTitle})
 		}
 		words := strings.Fields(query)
 		for i, e := range l.index {

@@ -183,8 +183,8 @@ func TestSearch(t *testing.T) {
 	if len(m) == 0 || m[0].Snippet.ID != "refund" || m[0].Snippet.Lang != "nl" {
 		t.Fatalf("search refnd (nl) = %v", ids(m))
 	}
-	if len(m[0].Positions) == 0 {
-		t.Error("no match positions for highlighting")
+	if m := l.Search("terug", "nl", nil); len(m) == 0 || len(m[0].Positions) != 5 || m[0].Snippet.Title[m[0].Positions[0]:m[0].Positions[4]+1] != "Terug" {
+		t.Errorf("match positions for highlighting the title: %+v", m[0])
 	}
 	if m := l.Search("tracking link", "en", nil); len(m) == 0 || m[0].Snippet.ID != "delay" || !m[0].InBody {
 		t.Errorf("body search = %v", ids(m))

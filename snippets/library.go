@@ -3,6 +3,7 @@ package snippets
 import (
 	"embed"
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -149,14 +150,35 @@ func loadFile(fsys fs.FS, name, display string, dirIndex int) fileEntry {
 }
 
 func readLimited(fsys fs.FS, name string) ([]byte, error) {
-	fi, err := fs.Stat(fsys, name)
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
 	if err != nil {
 		return nil, err
 	}
 	if fi.Size() > MaxFileBytes {
 		return nil, errors.New("file is " + itoa(int(fi.Size()>>10)) + " KB; a snippet must be under " + itoa(MaxFileBytes>>10) + " KB")
 	}
-	return fs.ReadFile(fsys, name)
+	data := make([]byte, 0, fi.Size()+1)
+	for {
+		n, err := f.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(data) == cap(data) {
+			if len(data) > MaxFileBytes {
+				return nil, errors.New("file grew past " + itoa(MaxFileBytes>>10) + " KB while being read")
+			}
+			data = append(data, 0)[:len(data)]
+		}
+	}
 }
 
 // idOf derives a snippet's id and language from its path in the folder:

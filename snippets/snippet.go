@@ -219,6 +219,9 @@ func (s *Snippet) Field(name string) *Field {
 // input (found by FuzzParse): a bad file must never crash kindly, so the
 // panic becomes an ordinary error.
 func decodeFrontMatter(text string) (fm frontMatter, err error) {
+	if fast, ok := fastFrontMatter(text); ok {
+		return fast, nil
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("the YAML cannot be read (%v); check its syntax", r)

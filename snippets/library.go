@@ -8,6 +8,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"sort"
 	"strings"
@@ -102,6 +103,7 @@ func Load(dirs []string) *Library {
 	paths := make([]string, len(jobs))
 	var wg sync.WaitGroup
 	next := make(chan int)
+	pats := &patterns{m: map[string]*regexp.Regexp{}}
 	for range runtime.GOMAXPROCS(0) * 4 {
 		wg.Add(1)
 		go func() {
@@ -110,7 +112,7 @@ func Load(dirs []string) *Library {
 				j := jobs[k]
 				p := filepath.Join(j.dir, filepath.FromSlash(j.name))
 				paths[k] = p
-				results[k] = loadFile(j.fsys, j.name, p, j.dirIndex)
+				results[k] = loadFile(j.fsys, j.name, p, j.dirIndex, pats)
 			}
 		}()
 	}
@@ -130,7 +132,7 @@ func Load(dirs []string) *Library {
 	return l
 }
 
-func loadFile(fsys fs.FS, name, display string, dirIndex int) fileEntry {
+func loadFile(fsys fs.FS, name, display string, dirIndex int, pats *patterns) fileEntry {
 	e := fileEntry{dirIndex: dirIndex}
 	data, err := readLimited(fsys, name)
 	if err != nil {
@@ -138,7 +140,7 @@ func loadFile(fsys fs.FS, name, display string, dirIndex int) fileEntry {
 		return e
 	}
 	id, code := idOf(name)
-	e.snippet, e.problems = Parse(display, id, code, data)
+	e.snippet, e.problems = parse(display, id, code, data, pats)
 	if e.snippet != nil && e.snippet.Lang == "" {
 		// A file that does not say its language is taken to be in the
 		// language of its text, when that is clear.
@@ -310,4 +312,15 @@ func itoa(n int) string {
 		n /= 10
 	}
 	return string(b[i:])
+}
+
+// LoadAsync loads the folders in the background, so a UI can draw its first
+// frame at once; the channel delivers the library and closes.
+func LoadAsync(dirs []string) <-chan *Library {
+	ch := make(chan *Library, 1)
+	go func() {
+		ch <- Load(dirs)
+		close(ch)
+	}()
+	return ch
 }

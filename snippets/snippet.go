@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/goccy/go-yaml"
@@ -84,6 +85,34 @@ var fieldName = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*$`)
 // name; the front matter may set lang. A file with problems returns them
 // all; the snippet is nil when it cannot be used at all.
 func Parse(path, id, lang string, data []byte) (*Snippet, []Problem) {
+	return parse(path, id, lang, data, nil)
+}
+
+// patterns shares compiled field patterns between the snippets of one
+// load: a team's snippets repeat the same few patterns thousands of times,
+// and a compiled regexp is safe for concurrent use.
+type patterns struct {
+	mu sync.Mutex
+	m  map[string]*regexp.Regexp
+}
+
+func (p *patterns) compile(expr string) (*regexp.Regexp, error) {
+	if p == nil {
+		return regexp.Compile(expr)
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if re, ok := p.m[expr]; ok {
+		return re, nil
+	}
+	re, err := regexp.Compile(expr)
+	if err == nil {
+		p.m[expr] = re
+	}
+	return re, err
+}
+
+func parse(path, id, lang string, data []byte, pats *patterns) (*Snippet, []Problem) {
 	prob := func(line, col int, format string, args ...any) Problem {
 		return Problem{Path: path, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)}
 	}
@@ -143,7 +172,7 @@ func Parse(path, id, lang string, data []byte) (*Snippet, []Problem) {
 				f.Label = n
 			}
 			if f.Pattern != "" {
-				re, err := regexp.Compile(f.Pattern)
+				re, err := pats.compile(f.Pattern)
 				if err != nil {
 					problems = append(problems, prob(line, 3, "field %s: pattern does not compile: %v", n, err))
 				} else {

@@ -146,7 +146,7 @@ func (l *Library) reload(paths map[string]bool) (*Library, []string) {
 			if err != nil || !strings.HasSuffix(file, ".md") || strings.HasPrefix(filepath.Base(file), ".") || strings.EqualFold(filepath.Base(file), "README.md") {
 				return
 			}
-			e := loadFile(fsys, filepath.ToSlash(rel), file, dirIndex)
+			e := loadFile(fsys, filepath.ToSlash(rel), file, dirIndex, nil)
 			if e.snippet != nil {
 				e.snippet.Dir = dir
 				e.snippet.dirIndex = dirIndex

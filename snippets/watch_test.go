@@ -77,3 +77,17 @@ func BenchmarkWatchReloadOne(b *testing.B) {
 		l.reload(map[string]bool{one: true})
 	}
 }
+
+func TestLoadAsync(t *testing.T) {
+	defer goleak.VerifyNone(t)
+	dir := t.TempDir()
+	write(t, dir, "a.md", "Thank you for writing to us today.\n")
+	select {
+	case l := <-LoadAsync([]string{dir}):
+		if l.Get("a", "") == nil {
+			t.Error("snippet missing")
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("LoadAsync never delivered")
+	}
+}

@@ -69,7 +69,16 @@ type app struct {
 	now        func() time.Time
 	configFlag string
 
-	cfg *Config
+	cfg  *Config
+	cctx context.Context
+}
+
+// ctx is the command's context, for cancelling network work on Ctrl-C.
+func (a *app) ctx() context.Context {
+	if a.cctx != nil {
+		return a.cctx
+	}
+	return context.Background()
 }
 
 // config loads the config file once.
@@ -88,7 +97,7 @@ func (a *app) config() (*Config, error) {
 
 // run builds the command tree, executes it and returns the exit code.
 func run(ctx context.Context, args []string, s streams) int {
-	a := &app{io: s, getenv: os.Getenv, now: time.Now}
+	a := &app{io: s, getenv: os.Getenv, now: time.Now, cctx: ctx}
 	root := newRootCmd(a)
 	root.SetArgs(args)
 	root.SetIn(s.In)
@@ -96,6 +105,7 @@ func run(ctx context.Context, args []string, s streams) int {
 	root.SetErr(s.Err)
 	err := fang.Execute(ctx, root,
 		fang.WithoutManpage(),
+		fang.WithNotifySignal(os.Interrupt),
 		fang.WithErrorHandler(func(w io.Writer, styles fang.Styles, err error) {
 			// Printed as is: fang's default re-cases and re-wraps the
 			// message, which would mangle file paths and file:line:col.

@@ -1,18 +1,75 @@
 package main
 
 import (
-	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
 
 	"github.com/spf13/cobra"
+
+	"kindly/compose/send"
+	"kindly/ui"
 )
 
-// newOutboxCmd is a placeholder until the command's issue lands; it says so plainly.
 func newOutboxCmd(a *app) *cobra.Command {
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use:   "outbox",
-		Short: "(not built yet)",
+		Short: "See and retry replies that were not delivered",
+		Long: `Every reply passes through the outbox: queued, sending, accepted by the
+server, and sent (filed in Sent). A reply that failed waits here with the
+reason; one whose delivery is unknown (the connection broke after the server
+got it) is never sent again on its own: check, then retry --force or drop.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error { return outboxList(a) },
+	}
+	var force bool
+	retry := &cobra.Command{
+		Use:   "retry ID",
+		Short: "Try to send a failed reply again",
+		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return badInput(errors.New("kindly outbox is not built yet"))
+			ob := send.OpenOutbox(filepath.Join(dataDir(a), "outbox"))
+			e, data, err := ob.Get(args[0])
+			if err != nil {
+				return badInput(err)
+			}
+			if (e.State == send.Unknown || e.State == send.Sending) && !force {
+				return badInput(fmt.Errorf("%s may already have arrived (%s); if you are sure it did not, kindly outbox retry --force %s", e.Key, ui.Sanitize(e.Reason), e.Key))
+			}
+			return deliver(cmd.Context(), a, send.Message{ID: e.MessageID, From: e.From, To: e.To, Data: data}, sendOptions{account: e.Account, force: true})
 		},
 	}
+	retry.Flags().BoolVar(&force, "force", false, "retry even though the earlier delivery may have arrived")
+	drop := &cobra.Command{
+		Use:   "drop ID",
+		Short: "Remove a reply from the outbox",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := send.OpenOutbox(filepath.Join(dataDir(a), "outbox")).Drop(args[0]); err != nil {
+				return badInput(err)
+			}
+			return nil
+		},
+	}
+	list := &cobra.Command{Use: "list", Short: "List the outbox", Args: cobra.NoArgs, RunE: func(cmd *cobra.Command, args []string) error { return outboxList(a) }}
+	cmd.AddCommand(list, retry, drop)
+	return cmd
+}
+
+func outboxList(a *app) error {
+	entries, err := send.OpenOutbox(filepath.Join(dataDir(a), "outbox")).List()
+	if err != nil {
+		return err
+	}
+	if len(entries) == 0 {
+		fmt.Fprintln(a.io.Out, "The outbox is empty.")
+		return nil
+	}
+	w := tabwriter.NewWriter(a.io.Out, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(w, "ID\tSTATE\tTO\tUPDATED\tREASON")
+	for _, e := range entries {
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", e.Key, e.State, ui.Sanitize(strings.Join(e.To, ", ")), e.Updated.Local().Format("2006-01-02 15:04"), ui.Sanitize(e.Reason))
+	}
+	return w.Flush()
 }

@@ -13,6 +13,7 @@ import (
 
 	"kindly/compose"
 	"kindly/compose/check/lang"
+	"kindly/compose/send"
 )
 
 type replyOptions struct {
@@ -25,6 +26,7 @@ type replyOptions struct {
 	replyAll bool
 	lang     string
 	snippets []string
+	account  string
 }
 
 func newReplyCmd(a *app) *cobra.Command {
@@ -52,7 +54,8 @@ stderr, and errors (an unfilled placeholder, say) stop it unless --force.`,
 	f.StringVar(&opts.body, "body", "", "the answer: a text file, or - for stdin")
 	f.StringArrayVar(&opts.set, "set", nil, "fill a snippet's or the body's {{NAME}} field: NAME=VALUE (repeatable)")
 	f.BoolVar(&opts.print, "print", false, "write the whole message (RFC 5322) to stdout")
-	f.BoolVar(&opts.send, "send", false, "send the reply through the outbox")
+	f.BoolVar(&opts.send, "send", false, "send the reply through the outbox (or save it locally when no account is set up)")
+	f.StringVar(&opts.account, "account", "", "the account to send with")
 	f.BoolVar(&opts.force, "force", false, "send even with error findings")
 	f.BoolVar(&opts.replyAll, "all", false, "reply to all: add the customer's To and Cc, without your own addresses")
 	f.StringVar(&opts.lang, "lang", "", "the reply's language (en nl fr es af zh); default: the customer's")
@@ -61,9 +64,6 @@ stderr, and errors (an unfilled placeholder, say) stop it unless --force.`,
 }
 
 func replyRun(a *app, opts *replyOptions) error {
-	if opts.send {
-		return badInput(errors.New("--send is not available in this build yet; use --print and send the message with your mail client"))
-	}
 	if opts.message == "-" && opts.body == "-" {
 		return badInput(errors.New("the message and --body cannot both come from stdin"))
 	}
@@ -107,7 +107,7 @@ func replyRun(a *app, opts *replyOptions) error {
 	if err := reportFindings(a, cfg, in, d, opts.force); err != nil {
 		return err
 	}
-	if !opts.print {
+	if !opts.print && !opts.send {
 		_, err := io.WriteString(a.io.Out, d.Text())
 		return err
 	}
@@ -115,8 +115,19 @@ func replyRun(a *app, opts *replyOptions) error {
 	if err != nil {
 		return badInput(err)
 	}
-	_, err = a.io.Out.Write(msg)
-	return err
+	if opts.print {
+		if _, err := a.io.Out.Write(msg); err != nil {
+			return err
+		}
+	}
+	if opts.send {
+		var to []string
+		for _, addr := range append(append([]*mail.Address{}, d.To...), d.Cc...) {
+			to = append(to, addr.Address)
+		}
+		return deliver(a.ctx(), a, send.Message{ID: d.MessageID, From: d.From.Address, To: to, Data: msg}, sendOptions{account: opts.account, force: opts.force})
+	}
+	return nil
 }
 
 // readMessage reads the customer's email from a file or "-" for stdin.

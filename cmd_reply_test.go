@@ -18,6 +18,22 @@ func runKindly(t *testing.T, stdin string, args ...string) (string, string, int)
 	for _, k := range []string{"XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME"} {
 		t.Setenv(k, filepath.Join(dir, k))
 	}
+	return runWithStdin(t, stdin, args...)
+}
+
+// runKindlyKeep runs kindly with the XDG folders the test already set.
+func runKindlyKeep(t *testing.T, args ...string) (string, string, int) {
+	t.Helper()
+	for _, k := range []string{"XDG_CONFIG_HOME", "XDG_STATE_HOME"} {
+		if os.Getenv(k) == "" || !strings.HasPrefix(os.Getenv(k), os.TempDir()) {
+			t.Setenv(k, filepath.Join(t.TempDir(), k))
+		}
+	}
+	return runWithStdin(t, "", args...)
+}
+
+func runWithStdin(t *testing.T, stdin string, args ...string) (string, string, int) {
+	t.Helper()
 	t.Setenv("KINDLY_CONFIG", "")
 	var out, errb bytes.Buffer
 	code := run(context.Background(), args, streams{In: strings.NewReader(stdin), Out: &out, Err: &errb})

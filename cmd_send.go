@@ -115,39 +115,48 @@ func pickAccount(cfg *Config, name string) (string, *send.Account, error) {
 }
 
 // deliver puts msg in the outbox and sends it, or saves it locally when no
-// account is configured. Failures exit 3 with the message kept.
+// account is configured, and says what happened. Failures exit 3 with the
+// message kept.
 func deliver(ctx context.Context, a *app, msg send.Message, opts sendOptions) error {
-	cfg, err := a.config()
+	res, err := deliverMessage(ctx, a, msg, opts)
 	if err != nil {
 		return err
 	}
+	fmt.Fprintf(a.io.Err, "kindly: %s\n", res)
+	return nil
+}
+
+// deliverMessage is deliver without the printing, for the TUI.
+func deliverMessage(ctx context.Context, a *app, msg send.Message, opts sendOptions) (string, error) {
+	cfg, err := a.config()
+	if err != nil {
+		return "", err
+	}
 	name, acct, err := pickAccount(cfg, opts.account)
 	if err != nil {
-		return err
+		return "", err
 	}
 	outbox := send.OpenOutbox(filepath.Join(dataDir(a), "outbox"))
 	e, err := outbox.Enqueue(msg, name, opts.force)
 	if err != nil {
-		return badInput(err)
+		return "", badInput(err)
 	}
 	if acct == nil {
 		local := filepath.Join(dataDir(a), "local")
 		if err := outbox.DeliverLocal(e, local); err != nil {
-			return &exitError{code: exitDelivery, err: err}
+			return "", &exitError{code: exitDelivery, err: err}
 		}
-		fmt.Fprintf(a.io.Err, "kindly: no SMTP account configured: the reply was saved to %s (set up an account with kindly init)\n", e.SentCopy)
-		return nil
+		return fmt.Sprintf("no SMTP account configured: the reply was saved to %s (set up an account with kindly init)", e.SentCopy), nil
 	}
 	password, err := send.Password(ctx, *acct, cfg.Path, cfg.Mode)
 	if err != nil {
-		return &exitError{code: exitDelivery, err: fmt.Errorf("%v; the reply is kept in the outbox as %s", err, e.Key)}
+		return "", &exitError{code: exitDelivery, err: fmt.Errorf("%v; the reply is kept in the outbox as %s", err, e.Key)}
 	}
 	if err := outbox.Send(ctx, e, *acct, password, send.DefaultTimeouts); err != nil {
 		got, _, _ := outbox.Get(e.Key)
-		return &exitError{code: exitDelivery, err: fmt.Errorf("%s\nThe reply is kept in the outbox (%s, %s): kindly outbox retry %s", ui.Sanitize(err.Error()), e.Key, got.State, e.Key)}
+		return "", &exitError{code: exitDelivery, err: fmt.Errorf("%s\nThe reply is kept in the outbox (%s, %s): kindly outbox retry %s", ui.Sanitize(err.Error()), e.Key, got.State, e.Key)}
 	}
-	fmt.Fprintf(a.io.Err, "kindly: sent to %s via %s (%s)\n", strings.Join(msg.To, ", "), name, ui.Sanitize(e.Reason))
-	return nil
+	return fmt.Sprintf("sent to %s via %s (%s)", strings.Join(msg.To, ", "), name, ui.Sanitize(e.Reason)), nil
 }
 
 func dataDir(a *app) string {

@@ -2,21 +2,34 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"net/mail"
+	"os"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"kindly/compose"
+	"kindly/compose/check"
+	"kindly/compose/send"
+	"kindly/ui"
 )
 
-// runTUI opens the reply composer on a message file, stdin or the demo
-// ticket. Until the TUI lands it prints the reply kindly composes for the
-// message, so `go run .` shows what kindly does.
+// runTUI opens the reply composer on a message file, stdin or the built-in
+// demo ticket. Without a terminal (a pipe, a script) it prints the reply
+// kindly would start from instead.
 func runTUI(ctx context.Context, a *app, args []string) error {
 	cfg, err := a.config()
 	if err != nil {
 		return err
 	}
 	in := compose.Demo()
+	// The demo ticket arrived yesterday: old enough to show the age warning.
+	in.Date = a.now().Add(-27 * time.Hour)
 	source := "the built-in demo ticket"
 	if len(args) == 1 {
 		if in, err = readMessage(a, args[0]); err != nil {
@@ -33,10 +46,68 @@ func runTUI(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return badInput(err)
 	}
-	c := in.Customer()
-	fmt.Fprintf(a.io.Err, "kindly: reply to %s <%s> about %q (%s)\n", c.Name, c.Email, in.Subject, source)
-	fmt.Fprintf(a.io.Err, "kindly: the guided editor is not built yet; here is the reply kindly starts you with:\n\n")
-	fmt.Fprintf(a.io.Out, "Subject: %s\nTo: %s\n\n", d.Subject, d.To[0].String())
-	_, err = io.WriteString(a.io.Out, d.Text())
-	return err
+	if !a.io.OutTTY {
+		c := in.Customer()
+		fmt.Fprintf(a.io.Err, "kindly: reply to %s <%s> about %q (%s); run kindly in a terminal to write it\n\n", c.Name, c.Email, in.Subject, source)
+		fmt.Fprintf(a.io.Out, "Subject: %s\nTo: %s\n\n", d.Subject, d.To[0].String())
+		_, err = io.WriteString(a.io.Out, d.Text())
+		return err
+	}
+	checker, err := check.New(cfg.Checks)
+	if err != nil {
+		fmt.Fprintf(a.io.Err, "kindly: %s\n", err)
+	}
+	store := compose.NewDraftStore(compose.DefaultDraftDir())
+	key := compose.DraftKey(in)
+	status := "Writing to " + d.Customer.Name + ". Your draft is saved as you type."
+	if saved, at, err := store.Load(key); err == nil {
+		d = saved
+		status = "Restored the draft you saved at " + at.Local().Format("15:04 on 2 Jan") + "."
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		status = "⚠ " + err.Error()
+	}
+	if d.From == nil {
+		d.From = &mail.Address{Name: "kindly demo", Address: "demo@kindly.localhost"}
+	}
+	input := a.io.In
+	if len(args) == 1 && args[0] == "-" {
+		// The message came on stdin: read keys from the terminal itself.
+		tty, err := os.Open("/dev/tty")
+		if err != nil {
+			return badInput(fmt.Errorf("the message came on stdin and there is no terminal to type in: %w", err))
+		}
+		defer tty.Close()
+		input = tty
+	}
+	model := ui.New(ui.Options{
+		Incoming: in,
+		Draft:    d,
+		Analysis: checker.AnalyzeIncoming(in.Text, in.Date, a.now()),
+		Checker:  checker,
+		Save:     func(d *compose.Draft) error { return store.Save(key, d) },
+		Send: func(ctx context.Context, d *compose.Draft) (string, error) {
+			msg, err := compose.Build(d)
+			if err != nil {
+				return "", err
+			}
+			var to []string
+			for _, addr := range append(append([]*mail.Address{}, d.To...), d.Cc...) {
+				to = append(to, addr.Address)
+			}
+			return deliverMessage(ctx, a, send.Message{ID: d.MessageID, From: d.From.Address, To: to, Data: msg}, sendOptions{})
+		},
+		Status: status,
+		Now:    a.now(),
+		Dark:   lipgloss.HasDarkBackground(os.Stdin, os.Stdout),
+	})
+	final, err := tea.NewProgram(model, tea.WithContext(ctx), tea.WithInput(input), tea.WithOutput(a.io.Out)).Run()
+	if err != nil && !errors.Is(err, tea.ErrProgramKilled) {
+		return err
+	}
+	if m, ok := final.(ui.Model); ok && m.Sent() {
+		_ = store.Delete(key)
+		return nil
+	}
+	fmt.Fprintf(a.io.Err, "kindly: your draft is saved; run kindly %s again to go on.\n", source)
+	return nil
 }

@@ -1,0 +1,39 @@
+package ui
+
+import "charm.land/bubbles/v2/key"
+
+// KeyMap is every key the composer knows, in one place.
+type KeyMap struct {
+	Next, Prev, Field, Customer, Send, Quit, Help key.Binding
+}
+
+// DefaultKeyMap works in any terminal: Ctrl and Tab keys only.
+func DefaultKeyMap() KeyMap {
+	return KeyMap{
+		Next:     key.NewBinding(key.WithKeys("ctrl+n"), key.WithHelp("ctrl+n", "next step")),
+		Prev:     key.NewBinding(key.WithKeys("ctrl+p"), key.WithHelp("ctrl+p", "previous step")),
+		Field:    key.NewBinding(key.WithKeys("tab", "shift+tab"), key.WithHelp("tab", "next field")),
+		Customer: key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", "customer's email")),
+		Send:     key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "send")),
+		Quit:     key.NewBinding(key.WithKeys("ctrl+c", "ctrl+q"), key.WithHelp("ctrl+c", "save & quit")),
+		Help:     key.NewBinding(key.WithKeys("ctrl+h", "f1"), key.WithHelp("f1", "all keys")),
+	}
+}
+
+// enabled returns the keys that work in step (1-based), for the help bar.
+func (k KeyMap) enabled(step int) []key.Binding {
+	keys := []key.Binding{}
+	if step < 3 {
+		keys = append(keys, k.Next)
+	}
+	if step > 1 {
+		keys = append(keys, k.Prev)
+	}
+	if step == 1 {
+		keys = append(keys, k.Field)
+	}
+	if step == 3 {
+		keys = append(keys, k.Send)
+	}
+	return append(keys, k.Customer, k.Quit, k.Help)
+}

@@ -83,20 +83,32 @@ func (m Model) header() string {
 		case d < 72*time.Hour:
 			ageStyle, age = s.Warning, "▲ "+age+" — reply soon"
 		default:
-			ageStyle, age = s.Error, "■ "+age+" — late: thank them for their patience"
+			ageStyle, age = s.Error, "■ "+age+" — late"
 		}
 	}
-	parts := []string{s.Title.Render(trunc(who, 40)), ageStyle.Render(age)}
+	var rest []string
 	if a := m.opt.Analysis; a != nil {
 		if a.Lang != "" {
-			parts = append(parts, "lang "+a.Lang)
+			rest = append(rest, "lang "+a.Lang)
 		}
-		parts = append(parts, fmt.Sprintf("%d question(s)", len(a.Questions)))
+		rest = append(rest, fmt.Sprintf("%d question(s)", len(a.Questions)))
 		if a.Upset {
-			parts = append(parts, s.Warning.Render("☹ upset"))
+			rest = append(rest, s.Warning.Render("☹ upset"))
 		}
 	}
-	return strings.Join(parts, s.Muted.Render(" · "))
+	line := func(who, age string) string {
+		return strings.Join(append([]string{s.Title.Render(trunc(who, 40)), ageStyle.Render(age)}, rest...), s.Muted.Render(" · "))
+	}
+	// On a narrow terminal, drop the address, then the age's words.
+	h := line(who, age)
+	if ansi.StringWidth(h) > m.width {
+		h = line(Sanitize(c.Name), age)
+	}
+	if ansi.StringWidth(h) > m.width {
+		short, _, _ := strings.Cut(age, " — ")
+		h = line(Sanitize(c.Name), short)
+	}
+	return h
 }
 
 func humanAge(d time.Duration) string {

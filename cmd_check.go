@@ -78,11 +78,7 @@ func checkRun(a *app, opts *checkOptions) error {
 	if err != nil {
 		return err
 	}
-	checker, err := check.New(cfg.Checks)
-	if err != nil {
-		// Bad team rule files: say so, and check with the rest.
-		fmt.Fprintf(a.io.Err, "kindly: %s\n", err)
-	}
+	checker := newChecker(a, cfg)
 	data, err := readInput(a, opts.file)
 	if err != nil {
 		return badInput(fmt.Errorf("check: %w", err))
@@ -227,3 +223,13 @@ func writeJSONReport(w io.Writer, rep check.Report) error {
 
 // mailAddress keeps the signatures above short.
 type mailAddress = mail.Address
+
+// newChecker makes the checks engine from the config. Bad team rule files
+// are reported and left out: the built-in rules still work.
+func newChecker(a *app, cfg *Config) *check.Checker {
+	checker, err := check.New(cfg.Checks)
+	if err != nil {
+		fmt.Fprintf(a.io.Err, "kindly: %s\n", err)
+	}
+	return checker
+}

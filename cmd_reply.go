@@ -14,6 +14,7 @@ import (
 	"kindly/compose"
 	"kindly/compose/check/lang"
 	"kindly/compose/send"
+	"kindly/snippets"
 )
 
 type replyOptions struct {
@@ -101,7 +102,9 @@ func replyRun(a *app, opts *replyOptions) error {
 		if err != nil {
 			return badInput(fmt.Errorf("--body: %w", err))
 		}
-		parts = append(parts, compose.FillFields(string(body), fields))
+		// The agent's own text is rendered like a snippet: its {{fields}} and
+		// {{customer.first_name}}-style variables filled, nothing else run.
+		parts = append(parts, strings.TrimRight(snippets.Render(&snippets.Snippet{Body: string(body)}, snippetVars(cfg, in, d, a), fields).Text, "\n"))
 	}
 	d.Body = strings.Join(parts, "\n\n")
 	if err := reportFindings(a, cfg, in, d, opts.force); err != nil {

@@ -13,7 +13,6 @@ import (
 	"github.com/adrg/xdg"
 	"github.com/spf13/cobra"
 
-	"kindly/compose/check"
 	"kindly/snippets"
 	"kindly/ui"
 )
@@ -238,10 +237,7 @@ when there is any problem. With no DIR it lints the configured folders.`,
 			if err != nil {
 				return err
 			}
-			checker, err := check.New(cfg.Checks)
-			if err != nil {
-				fmt.Fprintf(a.io.Err, "kindly: %s\n", err)
-			}
+			checker := newChecker(a, cfg)
 			dirs := args
 			if len(dirs) == 0 && !builtin {
 				if dirs, err = snippetDirs(a); err != nil {

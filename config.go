@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -104,7 +105,7 @@ func keyLine(data []byte, key toml.Key) int {
 				name = strings.TrimSpace(strings.Trim(name[:i], "[] \t"))
 			}
 			table = splitKey(name)
-			if equalKeys(table, key) {
+			if slices.Equal(table, []string(key)) {
 				return n
 			}
 			continue
@@ -114,7 +115,7 @@ func keyLine(data []byte, key toml.Key) int {
 			continue
 		}
 		full := append(append([]string{}, table...), splitKey(strings.TrimSpace(line[:eq]))...)
-		if equalKeys(full, key) {
+		if slices.Equal(full, []string(key)) {
 			return n
 		}
 	}
@@ -127,18 +128,6 @@ func splitKey(s string) []string {
 		parts[i] = strings.Trim(strings.TrimSpace(p), `"'`)
 	}
 	return parts
-}
-
-func equalKeys(a []string, b toml.Key) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // expandHome turns a leading ~ into the home directory, as a shell would.

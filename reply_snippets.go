@@ -55,10 +55,7 @@ func renderSnippets(a *app, cfg *Config, in *compose.Message, d *compose.Draft, 
 // reportFindings checks the composed reply, writes the findings to stderr,
 // and stops on errors unless forced.
 func reportFindings(a *app, cfg *Config, in *compose.Message, d *compose.Draft, force bool) error {
-	checker, err := check.New(cfg.Checks)
-	if err != nil {
-		fmt.Fprintf(a.io.Err, "kindly: %s\n", err)
-	}
+	checker := newChecker(a, cfg)
 	var to []string
 	for _, addr := range append(append([]*mailAddress{}, d.To...), d.Cc...) {
 		to = append(to, addr.Address)

@@ -14,7 +14,6 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"kindly/compose"
-	"kindly/compose/check"
 	"kindly/compose/send"
 	"kindly/ui"
 )
@@ -53,10 +52,7 @@ func runTUI(ctx context.Context, a *app, args []string) error {
 		_, err = io.WriteString(a.io.Out, d.Text())
 		return err
 	}
-	checker, err := check.New(cfg.Checks)
-	if err != nil {
-		fmt.Fprintf(a.io.Err, "kindly: %s\n", err)
-	}
+	checker := newChecker(a, cfg)
 	store := compose.NewDraftStore(compose.DefaultDraftDir())
 	key := compose.DraftKey(in)
 	status := "Writing to " + d.Customer.Name + ". Your draft is saved as you type."

@@ -1,6 +1,9 @@
 package snippets
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 func TestFuzzyMatch(t *testing.T) {
 	tests := []struct {
@@ -17,7 +20,7 @@ func TestFuzzyMatch(t *testing.T) {
 	}
 	for _, tt := range tests {
 		_, pos, ok := fuzzyMatch(tt.q, tt.hay, nil)
-		if ok != tt.ok || ok && len(tt.pos) > 0 && !equalInts(pos, tt.pos) {
+		if ok != tt.ok || ok && len(tt.pos) > 0 && !slices.Equal(pos, tt.pos) {
 			t.Errorf("fuzzyMatch(%q, %q) = %v %v, want %v %v", tt.q, tt.hay, pos, ok, tt.pos, tt.ok)
 		}
 	}
@@ -27,16 +30,4 @@ func TestFuzzyMatch(t *testing.T) {
 	if !(start > middle && middle > scattered) {
 		t.Errorf("ranking: start %d, word start %d, scattered %d", start, middle, scattered)
 	}
-}
-
-func equalInts(a, b []int) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }

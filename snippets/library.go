@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -162,7 +163,7 @@ func readLimited(fsys fs.FS, name string) ([]byte, error) {
 		return nil, err
 	}
 	if fi.Size() > MaxFileBytes {
-		return nil, errors.New("file is " + itoa(int(fi.Size()>>10)) + " KB; a snippet must be under " + itoa(MaxFileBytes>>10) + " KB")
+		return nil, errors.New("file is " + strconv.Itoa(int(fi.Size()>>10)) + " KB; a snippet must be under " + strconv.Itoa(MaxFileBytes>>10) + " KB")
 	}
 	data := make([]byte, 0, fi.Size()+1)
 	for {
@@ -176,7 +177,7 @@ func readLimited(fsys fs.FS, name string) ([]byte, error) {
 		}
 		if len(data) == cap(data) {
 			if len(data) > MaxFileBytes {
-				return nil, errors.New("file grew past " + itoa(MaxFileBytes>>10) + " KB while being read")
+				return nil, errors.New("file grew past " + strconv.Itoa(MaxFileBytes>>10) + " KB while being read")
 			}
 			data = append(data, 0)[:len(data)]
 		}
@@ -298,20 +299,6 @@ func unwrapPath(err error) string {
 		return pe.Err.Error()
 	}
 	return err.Error()
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var b [20]byte
-	i := len(b)
-	for n > 0 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	return string(b[i:])
 }
 
 // LoadAsync loads the folders in the background, so a UI can draw its first

@@ -2,6 +2,7 @@ package check
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -186,7 +187,7 @@ func sentenceMsg(n, limit int, lang string) string {
 	if lang == "zh" {
 		unit = "characters"
 	}
-	return "a sentence of " + itoa(n) + " " + unit + " is hard to follow; keep sentences under " + itoa(limit)
+	return "a sentence of " + strconv.Itoa(n) + " " + unit + " is hard to follow; keep sentences under " + strconv.Itoa(limit)
 }
 
 func isEmoji(r rune) bool {
@@ -229,26 +230,4 @@ func syllables(w string) int {
 		n = 1
 	}
 	return n
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	neg := n < 0
-	if neg {
-		n = -n
-	}
-	var b [20]byte
-	i := len(b)
-	for n > 0 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	if neg {
-		i--
-		b[i] = '-'
-	}
-	return string(b[i:])
 }

@@ -3,6 +3,7 @@ package check
 import (
 	"net/mail"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -235,11 +236,11 @@ func (c *Checker) wholeText(rep *Report, in Input, l letter, agg paraResult, det
 		limit, unit = 500, "characters"
 	}
 	if agg.words > limit {
-		add("reply-too-long", Warning, FieldBody, l.answerStart, 0, "the answer is "+itoa(agg.words)+" "+unit+"; over "+itoa(limit)+", link to a help article instead of pasting it")
+		add("reply-too-long", Warning, FieldBody, l.answerStart, 0, "the answer is "+strconv.Itoa(agg.words)+" "+unit+"; over "+strconv.Itoa(limit)+", link to a help article instead of pasting it")
 	}
 	m := rep.Metrics
 	if agg.words >= 60 && m.Grade > float64(c.cfg.ReadingGrade) {
-		add("readability", Warning, FieldBody, l.answerStart, 0, "reading grade "+formatGrade(m.Grade)+" ("+m.Formula+"); aim for "+itoa(c.cfg.ReadingGrade)+" or lower with shorter sentences and simpler words")
+		add("readability", Warning, FieldBody, l.answerStart, 0, "reading grade "+formatGrade(m.Grade)+" ("+m.Formula+"); aim for "+strconv.Itoa(c.cfg.ReadingGrade)+" or lower with shorter sentences and simpler words")
 	}
 	if agg.words >= 20 && !agg.nextStep && !in.Fragment {
 		add("no-next-step", Hint, FieldBody, l.answerStart, 0, "say what happens next and when the customer will hear from you")
@@ -269,7 +270,7 @@ func (c *Checker) fields(rep *Report, in Input, l letter, lex *Lexicon) {
 				max = 30
 			}
 			if n > max {
-				add("subject-too-long", Warning, FieldSubject, 0, len(s), "the subject is "+itoa(n)+" characters; mail clients show about "+itoa(max)+" (phones 25–30): put the key words first")
+				add("subject-too-long", Warning, FieldSubject, 0, len(s), "the subject is "+strconv.Itoa(n)+" characters; mail clients show about "+strconv.Itoa(max)+" (phones 25–30): put the key words first")
 			}
 			for _, m := range placeholderRe.FindAllStringIndex(s, -1) {
 				add("placeholder-unfilled", Error, FieldSubject, m[0], m[1]-m[0], "unfilled placeholder "+s[m[0]:m[1]]+" in the subject")
@@ -344,7 +345,7 @@ func (c *Checker) fields(rep *Report, in Input, l letter, lex *Lexicon) {
 	// Attachments.
 	for i, a := range in.Attachments {
 		if a.Size > 100*1024 {
-			add("attachment-too-large", Warning, FieldAttachments, i, 1, a.Name+" is "+itoa(int(a.Size/1024))+" KB; over 100 KB, send a link instead")
+			add("attachment-too-large", Warning, FieldAttachments, i, 1, a.Name+" is "+strconv.Itoa(int(a.Size/1024))+" KB; over 100 KB, send a link instead")
 		}
 	}
 }
@@ -458,9 +459,9 @@ func patienceSuggestion(code string) string {
 
 func formatAge(d time.Duration) string {
 	if d >= 48*time.Hour {
-		return itoa(int(d/(24*time.Hour))) + " days"
+		return strconv.Itoa(int(d/(24*time.Hour))) + " days"
 	}
-	return itoa(int(d/time.Hour)) + " hours"
+	return strconv.Itoa(int(d/time.Hour)) + " hours"
 }
 
 func langName(code string) string {

@@ -86,7 +86,19 @@ func TestTUISendsReply(t *testing.T) {
 	}
 	s.keys("C-n")
 	s.waitFor("[2 Answer]")
-	s.keys("-l", "Uw bestelling HW-659 wordt morgen geleverd. Dank voor uw geduld.")
+	// Insert the Dutch delay snippet and fill its two fields.
+	s.keys("C-k")
+	s.waitFor("Find a snippet")
+	s.keys("-l", "vertrag")
+	s.waitFor("▸ Vertraagde levering")
+	s.keys("Enter")
+	s.waitFor("New delivery date")
+	s.keys("-l", "donderdag 26 november")
+	s.keys("Tab")
+	s.keys("-l", "de lak moest nog drogen")
+	s.keys("Enter")
+	s.waitFor("De bestelling komt nu aan op donderdag 26 november.")
+	s.keys("-l", " Uw bestelling HW-659 wordt morgen geleverd.")
 	s.waitFor("morgen geleverd")
 	s.keys("C-n")
 	s.waitFor("[3 Send]")
@@ -97,8 +109,9 @@ func TestTUISendsReply(t *testing.T) {
 		t.Fatalf("local Maildir: %v %v", entries, err)
 	}
 	data, _ := os.ReadFile(filepath.Join(home, "data", "kindly", "local", "new", entries[0].Name()))
-	for _, want := range []string{"In-Reply-To: <nl-latin1@mail.example>", "Beste Anna,", "Uw bestelling HW-659 wordt morgen geleverd."} {
-		if !strings.Contains(string(data), want) {
+	body := strings.ReplaceAll(string(data), "=\r\n", "")
+	for _, want := range []string{"In-Reply-To: <nl-latin1@mail.example>", "Beste Anna,", "Uw bestelling HW-659 wordt morgen geleverd.", "later komt dan beloofd: de lak moest nog drogen", "donderdag 26 november"} {
+		if !strings.Contains(body, want) {
 			t.Errorf("sent reply lacks %q:\n%s", want, data)
 		}
 	}

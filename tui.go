@@ -15,6 +15,7 @@ import (
 
 	"kindly/compose"
 	"kindly/compose/send"
+	"kindly/snippets"
 	"kindly/ui"
 )
 
@@ -53,6 +54,11 @@ func runTUI(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	checker := newChecker(a, cfg)
+	dirs, err := snippetDirs(a)
+	if err != nil {
+		return err
+	}
+	usage := snippets.OpenUsage(usagePath(a))
 	store := compose.NewDraftStore(compose.DefaultDraftDir())
 	key := compose.DraftKey(in)
 	status := "Writing to " + d.Customer.Name + ". Your draft is saved as you type."
@@ -92,9 +98,12 @@ func runTUI(ctx context.Context, a *app, args []string) error {
 			}
 			return deliverMessage(ctx, a, send.Message{ID: d.MessageID, From: d.From.Address, To: to, Data: msg}, sendOptions{})
 		},
-		Status: status,
-		Now:    a.now(),
-		Dark:   lipgloss.HasDarkBackground(os.Stdin, os.Stdout),
+		Status:   status,
+		Now:      a.now(),
+		Snippets: snippets.LoadAsync(dirs),
+		Vars:     snippetVars(cfg, in, d, a),
+		Used:     func(id string) { _ = usage.Record(id) },
+		Dark:     lipgloss.HasDarkBackground(os.Stdin, os.Stdout),
 	})
 	final, err := tea.NewProgram(model, tea.WithContext(ctx), tea.WithInput(input), tea.WithOutput(a.io.Out)).Run()
 	if err != nil && !errors.Is(err, tea.ErrProgramKilled) {

@@ -4,7 +4,7 @@ import "charm.land/bubbles/v2/key"
 
 // KeyMap is every key the composer knows, in one place.
 type KeyMap struct {
-	Next, Prev, Field, Customer, Send, Quit, Help key.Binding
+	Next, Prev, Field, Snippet, Customer, Send, Quit, Help key.Binding
 }
 
 // DefaultKeyMap works in any terminal: Ctrl and Tab keys only.
@@ -13,6 +13,7 @@ func DefaultKeyMap() KeyMap {
 		Next:     key.NewBinding(key.WithKeys("ctrl+n"), key.WithHelp("ctrl+n", "next step")),
 		Prev:     key.NewBinding(key.WithKeys("ctrl+p"), key.WithHelp("ctrl+p", "previous step")),
 		Field:    key.NewBinding(key.WithKeys("tab", "shift+tab"), key.WithHelp("tab", "next field")),
+		Snippet:  key.NewBinding(key.WithKeys("ctrl+k"), key.WithHelp("ctrl+k", "insert snippet")),
 		Customer: key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", "customer's email")),
 		Send:     key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "send")),
 		Quit:     key.NewBinding(key.WithKeys("ctrl+c", "ctrl+q"), key.WithHelp("ctrl+c", "save & quit")),
@@ -31,6 +32,9 @@ func (k KeyMap) enabled(step int) []key.Binding {
 	}
 	if step == 1 {
 		keys = append(keys, k.Field)
+	}
+	if step == 2 {
+		keys = append(keys, k.Snippet)
 	}
 	if step == 3 {
 		keys = append(keys, k.Send)

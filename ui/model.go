@@ -14,6 +14,7 @@ import (
 
 	"kindly/compose"
 	"kindly/compose/check"
+	"kindly/snippets"
 )
 
 // Options are what the composer needs; the caller does the I/O.
@@ -30,6 +31,12 @@ type Options struct {
 	Status string
 	Now    time.Time
 	Dark   bool
+	// Snippets delivers the snippet library, loaded in the background.
+	Snippets <-chan *snippets.Library
+	// Vars are the automatic snippet variables (customer.*, agent.*, …).
+	Vars map[string]string
+	// Used records that a snippet was inserted, for search ranking.
+	Used func(id string)
 }
 
 // Model is the root of the composer: it routes keys to the current step
@@ -55,6 +62,8 @@ type Model struct {
 	sent    bool
 	status  string
 	quit    bool
+	lib     *snippets.Library
+	pick    *picker
 }
 
 type (
@@ -86,8 +95,14 @@ func New(opt Options) Model {
 	return m
 }
 
-// Init starts the autosave clock.
-func (m Model) Init() tea.Cmd { return tick() }
+// Init starts the autosave clock and waits for the snippets.
+func (m Model) Init() tea.Cmd {
+	ch := m.opt.Snippets
+	if ch == nil {
+		return tick()
+	}
+	return tea.Batch(tick(), func() tea.Msg { return libraryMsg{lib: <-ch} })
+}
 
 func tick() tea.Cmd {
 	return tea.Tick(time.Second, func(t time.Time) tea.Msg { return tickMsg(t) })
@@ -123,10 +138,86 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.sent = true
 		m.status = "✓ " + Sanitize(msg.result)
 		return m, nil
+	case libraryMsg:
+		m.lib = msg.lib
+		if m.pick != nil {
+			m.pick.search(m.lib, m.opt.Draft.Lang)
+		}
+		return m, nil
 	case tea.KeyPressMsg:
+		if m.pick != nil {
+			return m.pickerKey(msg)
+		}
 		return m.key(msg)
 	}
 	return m.edit(msg)
+}
+
+// pickerKey handles keys while the snippet picker or its form is open.
+func (m Model) pickerKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	p := m.pick
+	switch k.String() {
+	case "esc":
+		if p.chosen != nil {
+			p.chosen = nil
+			return m, p.query.Focus()
+		}
+		m.pick = nil
+		return m, m.body.Focus()
+	case "up":
+		p.move(-1)
+		return m, nil
+	case "down":
+		p.move(1)
+		return m, nil
+	case "tab":
+		if p.chosen != nil {
+			p.move(1)
+			return m, nil
+		}
+	case "shift+tab":
+		if p.chosen != nil {
+			p.move(-1)
+			return m, nil
+		}
+	case "enter":
+		if p.chosen == nil {
+			p.choose(m.opt.Vars)
+			if len(p.fields) > 0 {
+				return m, nil
+			}
+		}
+		if len(p.errs) > 0 {
+			m.status = "✗ " + strings.Join(mapValues(p.errs), "; ")
+			return m, nil
+		}
+		text := strings.TrimRight(snippets.Render(p.chosen, m.opt.Vars, p.values()).Text, "\n")
+		if cur := m.body.Value(); cur != "" && !strings.HasSuffix(cur, "\n") {
+			text = "\n\n" + text
+		}
+		m.body.InsertString(text)
+		if m.opt.Used != nil {
+			m.opt.Used(p.chosen.ID)
+		}
+		m.status = "Inserted “" + Sanitize(p.chosen.Title) + "”."
+		m.pick = nil
+		m.dirty = true
+		m.recheck()
+		return m, m.body.Focus()
+	}
+	cmd := p.update(k)
+	if p.chosen == nil {
+		p.search(m.lib, m.opt.Draft.Lang)
+	}
+	return m, cmd
+}
+
+func mapValues(m map[string]string) []string {
+	var out []string
+	for _, v := range m {
+		out = append(out, v)
+	}
+	return out
 }
 
 func (m Model) key(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
@@ -154,6 +245,11 @@ func (m Model) key(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, m.focus()
 	case m.step == 3 && key.Matches(k, m.keys.Send):
 		return m.send()
+	case m.step == 2 && key.Matches(k, m.keys.Snippet):
+		m.body.Blur()
+		m.pick = newPicker()
+		m.pick.search(m.lib, m.opt.Draft.Lang)
+		return m, m.pick.query.Focus()
 	}
 	if m.step == 3 {
 		return m, nil

@@ -11,6 +11,7 @@ import (
 
 	"kindly/compose"
 	"kindly/compose/check"
+	"kindly/snippets"
 )
 
 func testModel(t testing.TB, body string) (Model, *[]string) {
@@ -132,5 +133,40 @@ func BenchmarkKeystroke500(b *testing.B) {
 		next, _ := m.Update(key)
 		m = next.(Model)
 		_ = m.View()
+	}
+}
+
+func TestSnippetPickerInsertsWithFields(t *testing.T) {
+	m, _ := testModel(t, "")
+	lib := make(chan *snippets.Library, 1)
+	lib <- snippets.Load(nil)
+	m.opt.Snippets = lib
+	m.opt.Vars = map[string]string{"ticket.ref": "HW-659"}
+	next, _ := m.Update(libraryMsg{lib: <-lib})
+	m = next.(Model)
+	m = press(m, "ctrl+n")
+	next, _ = m.Update(tea.KeyPressMsg{Code: 'k', Mod: tea.ModCtrl})
+	m = next.(Model)
+	m = press(m, "refund")
+	if !strings.Contains(plain(m), "▸ Refund approved") {
+		t.Fatalf("picker:\n%s", plain(m))
+	}
+	next, _ = m.Update(tea.KeyPressMsg{Code: tea.KeyEnter})
+	m = next.(Model)
+	m = press(m, "lots")
+	next, _ = m.Update(tea.KeyPressMsg{Code: tea.KeyEnter})
+	m = next.(Model)
+	if m.pick == nil || !strings.Contains(plain(m), "Amount refunded does not look right") {
+		t.Fatalf("a bad amount must keep the form open:\n%s", plain(m))
+	}
+	for range 4 {
+		next, _ = m.Update(tea.KeyPressMsg{Code: tea.KeyBackspace})
+		m = next.(Model)
+	}
+	m = press(m, "49.95")
+	next, _ = m.Update(tea.KeyPressMsg{Code: tea.KeyEnter})
+	m = next.(Model)
+	if m.pick != nil || !strings.Contains(m.body.Value(), "your refund of 49.95 for order HW-659 has been approved today") {
+		t.Fatalf("inserted: %q\n%s", m.body.Value(), plain(m))
 	}
 }

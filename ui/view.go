@@ -170,6 +170,9 @@ func (m Model) stepView() string {
 			s.Muted.Render(trimLines(Sanitize(d.Signature), 3)),
 		}, "\n")
 	case 2:
+		if m.pick != nil {
+			return m.pick.view(s, m.opt.Vars, m.width, max(6, m.height-12))
+		}
 		title := s.Muted.Render("Your answer — " + m.lengthBar())
 		return title + "\n" + m.body.View()
 	}
@@ -226,7 +229,7 @@ func (m Model) helpBar() string {
 	}
 	bar := strings.Join(parts, s.Muted.Render(" · "))
 	if m.help {
-		bar = "Keys: ctrl+n/ctrl+p move between the steps; tab switches fields in step 1;\nctrl+o shows the customer's email; ctrl+s sends (step 3); ctrl+c saves the draft and quits.\n" + bar
+		bar = "Keys: ctrl+n/ctrl+p move between the steps; tab switches fields in step 1; ctrl+k inserts a snippet in step 2;\nctrl+o shows the customer's email; ctrl+s sends (step 3); ctrl+c saves the draft and quits.\n" + bar
 	}
 	return bar
 }

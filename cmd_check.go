@@ -14,6 +14,7 @@ import (
 
 	"kindly/compose"
 	"kindly/compose/check"
+	"kindly/compose/check/lang"
 	"kindly/ui"
 )
 
@@ -95,6 +96,7 @@ func checkRun(a *app, opts *checkOptions) error {
 		in.Incoming = checker.AnalyzeIncoming(msg.Text, msg.Date, a.now())
 		in.CustomerName = msg.Customer().Name
 	}
+	loadSpelling(a, checker, in.Lang, in.Body)
 	rep := checker.Run(in)
 	name := opts.file
 	if name == "-" {
@@ -232,4 +234,18 @@ func newChecker(a *app, cfg *Config) *check.Checker {
 		fmt.Fprintf(a.io.Err, "kindly: %s\n", err)
 	}
 	return checker
+}
+
+// loadSpelling loads the dictionary for the reply's language (detected
+// when not given), so the spelling rule runs; without one it says so once.
+func loadSpelling(a *app, checker *check.Checker, code, body string) {
+	if code == "" {
+		code, _ = lang.Detect(body)
+	}
+	if code != "en" {
+		return // the only language spell reads yet
+	}
+	if err := checker.LoadSpelling(code); err != nil {
+		fmt.Fprintf(a.io.Err, "kindly: spelling not checked: %s\n", err)
+	}
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"os"
 	"strings"
 	"testing"
 )
@@ -88,4 +89,28 @@ func TestCheckSanitisesCustomerText(t *testing.T) {
 	if strings.ContainsRune(out, 0x1b) || strings.ContainsRune(out, 0x07) {
 		t.Errorf("escape sequence reached the terminal: %q", out)
 	}
+}
+
+func TestCheckSpelling(t *testing.T) {
+	draft := writeFile(t, "typo.txt", strings.Replace(politeReply, "You will receive", "You will recieve", 1))
+	out, stderr, _ := runKindly(t, "", "check", draft)
+	if strings.Contains(stderr, "spelling not checked") {
+		skipOrFailMain(t, stderr)
+	}
+	if !strings.Contains(out, draft+":5:10: warning: \"recieve\" is not in the en dictionary") {
+		t.Errorf("typo not found:\n%s", out)
+	}
+	out, _, _ = runKindly(t, "", "check", writeFile(t, "good.txt", politeReply))
+	if strings.Contains(out, "[spelling]") {
+		t.Errorf("false alarm on a good reply:\n%s", out)
+	}
+}
+
+// skipOrFailMain skips when a Debian package is missing, and fails in CI.
+func skipOrFailMain(t *testing.T, why string) {
+	t.Helper()
+	if os.Getenv("CI") == "true" {
+		t.Fatal(why)
+	}
+	t.Skip(why + " (install hunspell-en-us and hunspell-en-gb)")
 }

@@ -238,6 +238,7 @@ when there is any problem. With no DIR it lints the configured folders.`,
 				return err
 			}
 			checker := newChecker(a, cfg)
+			loadSpelling(a, checker, "en", "")
 			dirs := args
 			if len(dirs) == 0 && !builtin {
 				if dirs, err = snippetDirs(a); err != nil {

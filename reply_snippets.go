@@ -56,6 +56,7 @@ func renderSnippets(a *app, cfg *Config, in *compose.Message, d *compose.Draft, 
 // and stops on errors unless forced.
 func reportFindings(a *app, cfg *Config, in *compose.Message, d *compose.Draft, force bool) error {
 	checker := newChecker(a, cfg)
+	loadSpelling(a, checker, d.Lang, d.Body)
 	var to []string
 	for _, addr := range append(append([]*mailAddress{}, d.To...), d.Cc...) {
 		to = append(to, addr.Address)

@@ -97,11 +97,24 @@ func New(opt Options) Model {
 
 // Init starts the autosave clock and waits for the snippets.
 func (m Model) Init() tea.Cmd {
-	ch := m.opt.Snippets
-	if ch == nil {
-		return tick()
+	cmds := []tea.Cmd{tick(), m.loadSpelling()}
+	if ch := m.opt.Snippets; ch != nil {
+		cmds = append(cmds, func() tea.Msg { return libraryMsg{lib: <-ch} })
 	}
-	return tea.Batch(tick(), func() tea.Msg { return libraryMsg{lib: <-ch} })
+	return tea.Batch(cmds...)
+}
+
+// spellMsg says the dictionary has loaded (or why not).
+type spellMsg struct{ err error }
+
+// loadSpelling loads the reply language's dictionary after the first
+// frame; spelling findings appear when it is there.
+func (m Model) loadSpelling() tea.Cmd {
+	c, code := m.opt.Checker, m.opt.Draft.Lang
+	if c == nil || code != "en" {
+		return nil
+	}
+	return func() tea.Msg { return spellMsg{err: c.LoadSpelling(code)} }
 }
 
 func tick() tea.Cmd {
@@ -137,6 +150,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		m.sent = true
 		m.status = "✓ " + Sanitize(msg.result)
+		return m, nil
+	case spellMsg:
+		if msg.err == nil {
+			m.recheck()
+		}
 		return m, nil
 	case libraryMsg:
 		m.lib = msg.lib

@@ -131,6 +131,7 @@ type Checker struct {
 	cfg      Config
 	lex      map[string]*Lexicon
 	disabled map[string]bool
+	spell    spellers
 	// Problems are the rule files that could not be read; the rest works.
 	Problems []error
 }

@@ -49,6 +49,16 @@ func TestCorpus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Spelling too, in every language with a dictionary on this machine:
+	// a good reply must not get a single spelling warning.
+	for _, code := range []string{"en", "nl", "fr", "es", "af"} {
+		if err := c.LoadSpelling(code); err != nil {
+			t.Logf("%v", err)
+			if code == "en" && os.Getenv("CI") == "true" {
+				t.Fatal(err)
+			}
+		}
+	}
 	type counts struct{ tp, fp, fn int }
 	per := map[string]*counts{}
 	get := func(r string) *counts {

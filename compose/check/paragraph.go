@@ -130,6 +130,13 @@ func (c *Checker) analyseParagraph(lex *Lexicon, lang string, p paragraph) paraR
 		}
 	})
 
+	// Spelling, where a dictionary is loaded.
+	if d := c.spell.get(lang); d != nil && !c.disabled["spelling"] {
+		misspelled(d, text, sents, func(start, end int) {
+			add("spelling", Warning, start, end, "\""+text[start:end]+"\" is not in the "+lang+" dictionary: a typo?")
+		})
+	}
+
 	// Sentences and steps.
 	steps := map[string]bool{}
 	for _, s := range sents {

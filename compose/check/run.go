@@ -49,6 +49,9 @@ func (c *Checker) run(in Input, cache *paraCache) Report {
 	}
 	for _, p := range paras {
 		key := rep.Language + "\x00" + p.text
+		if c.spell.get(rep.Language) != nil {
+			key = "spell\x00" + key // re-check paragraphs once a dictionary arrives
+		}
 		var r paraResult
 		if cache != nil {
 			if cached, ok := (*cache)[key]; ok {

@@ -56,6 +56,8 @@ type server struct {
 	authSeen bool
 	rcptCode int  // reply to RCPT with this code when set
 	authFail bool // 535
+	mailCode int  // reply to MAIL with this code when set
+	dataCode int  // reply to the final dot with this code when set
 	drop     string
 	addr     string
 }
@@ -79,7 +81,12 @@ func (se *session) Auth(mech string) (sasl.Server, error) {
 		return nil
 	}), nil
 }
-func (se *session) Mail(from string, opts *smtp.MailOptions) error { return nil }
+func (se *session) Mail(from string, opts *smtp.MailOptions) error {
+	if se.s.mailCode != 0 {
+		return &smtp.SMTPError{Code: se.s.mailCode, Message: "sender refused"}
+	}
+	return nil
+}
 func (se *session) Rcpt(to string, opts *smtp.RcptOptions) error {
 	if se.s.rcptCode != 0 {
 		return &smtp.SMTPError{Code: se.s.rcptCode, Message: "no such user\x1b[31m here"}
@@ -96,6 +103,9 @@ func (se *session) Data(r io.Reader) error {
 	b, err := io.ReadAll(r)
 	if err != nil {
 		return err
+	}
+	if se.s.dataCode != 0 {
+		return &smtp.SMTPError{Code: se.s.dataCode, Message: "message refused"}
 	}
 	se.s.mu.Lock()
 	se.s.got = append(se.s.got, b)
@@ -209,6 +219,10 @@ func TestFaultMatrix(t *testing.T) {
 		{name: "535", tlsMode: "starttls", security: "starttls", auth: "plain", ca: ca, setup: func(s *server) { s.authFail = true }, state: Failed, want: "535 Authentication failed: authentication failed for support@example.com at 127.0.0.1"},
 		{name: "550 at RCPT", tlsMode: "starttls", security: "starttls", auth: "plain", ca: ca, setup: func(s *server) { s.rcptCode = 550 }, state: Failed, want: "550 no such user[31m here"},
 		{name: "451 at RCPT", tlsMode: "starttls", security: "starttls", auth: "plain", ca: ca, setup: func(s *server) { s.rcptCode = 451 }, state: Failed, want: "451"},
+		{name: "421 at MAIL", tlsMode: "starttls", security: "starttls", auth: "plain", ca: ca, setup: func(s *server) { s.mailCode = 421 }, state: Failed, want: "421"},
+		{name: "553 at MAIL", tlsMode: "starttls", security: "starttls", auth: "plain", ca: ca, setup: func(s *server) { s.mailCode = 553 }, state: Failed, want: "553"},
+		{name: "552 at DATA", tlsMode: "starttls", security: "starttls", auth: "plain", ca: ca, setup: func(s *server) { s.dataCode = 552 }, state: Failed, want: "552"},
+		{name: "451 at DATA", tlsMode: "starttls", security: "starttls", auth: "plain", ca: ca, setup: func(s *server) { s.dataCode = 451 }, state: Failed, want: "451"},
 		{name: "drop after the final dot", tlsMode: "starttls", security: "starttls", auth: "plain", ca: ca, setup: func(s *server) { s.drop = "after-dot" }, state: Unknown, want: "may or may not have arrived"},
 	}
 	for _, tt := range tests {

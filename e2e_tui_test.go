@@ -134,10 +134,19 @@ func TestTUIDraftSurvivesKill(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The pane runs sh -c "env … kindly …; sleep 5": kill kindly itself.
-	exec.Command("pkill", "-9", "-P", strings.TrimSpace(string(pid)), "-f", bin).Run()
-	exec.Command("pkill", "-9", "-f", bin+" "+fixture).Run()
-	time.Sleep(300 * time.Millisecond)
+	_ = pid
+	// The pane runs sh -c "env … kindly …; sleep 5": kill kindly itself,
+	// and make sure it is gone, or this test would prove nothing.
+	if out, err := exec.Command("pkill", "-9", "-f", bin+" "+fixture).CombinedOutput(); err != nil {
+		t.Fatalf("pkill: %v %s", err, out)
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for exec.Command("pgrep", "-f", bin+" "+fixture).Run() == nil {
+		if time.Now().After(deadline) {
+			t.Fatal("kindly survived kill -9")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
 	s2 := startTmux(t, bin, env, fixture)
 	s2.waitFor("Restored the draft")
 	s2.keys("C-n")

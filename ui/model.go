@@ -371,9 +371,6 @@ func (m Model) send() (tea.Model, tea.Cmd) {
 // Sent reports whether the reply went out, for the exit status.
 func (m Model) Sent() bool { return m.sent }
 
-// Draft is the draft as it stands.
-func (m Model) Draft() *compose.Draft { m.sync(); return m.opt.Draft }
-
 // layout sizes the inputs to the window.
 func (m *Model) layout() {
 	w := m.width

@@ -176,7 +176,9 @@ func (m Model) stepView() string {
 		title := s.Muted.Render("Your answer — " + m.lengthBar())
 		return title + "\n" + m.body.View()
 	}
-	d.Subject, d.Greeting, d.Body = m.subject.Value(), m.greet.Value(), m.body.Value()
+	shown := *d // View must not change the draft: preview a copy
+	shown.Subject, shown.Greeting, shown.Body = m.subject.Value(), m.greet.Value(), m.body.Value()
+	d = &shown
 	preview := "Subject: " + Sanitize(d.Subject) + "\n\n" + Sanitize(d.Text())
 	return s.Box.Width(max(40, m.width-2)).Render(trimLines(preview, max(3, m.height-17)))
 }

@@ -73,7 +73,39 @@ type Metrics struct {
 type Report struct {
 	Language string    `json:"language"`
 	Metrics  Metrics   `json:"metrics"`
+	Tone     Tone      `json:"tone"`
 	Findings []Finding `json:"findings"`
+}
+
+// Tone places the answer on three scales from 0 to 1, for the tone meter.
+// Each is counted from the language's word lists (per 100 words, so a
+// long reply is not warmer for being long) and starts in the middle or
+// low: a reply earns warmth and positivity with what it says.
+//   - Formality: stiff phrases push it up; slang, emoticons and stacked
+//     exclamation marks pull it down. 0.5 is plain and friendly.
+//   - Warmth: thanks, understanding, a specific apology, thanking for
+//     patience, and greeting the customer by name.
+//   - Positivity: what can be done and good news, against negative
+//     wording and blame.
+type Tone struct {
+	Formality  float64 `json:"formality"`
+	Warmth     float64 `json:"warmth"`
+	Positivity float64 `json:"positivity"`
+}
+
+// Words says the tone in words, one for each scale: casual, plain or
+// stiff; cool, friendly or warm; negative, neutral or positive.
+func (t Tone) Words() (formality, warmth, positivity string) {
+	word := func(v float64, low, mid, high string) string {
+		switch {
+		case v < 0.35:
+			return low
+		case v > 0.65:
+			return high
+		}
+		return mid
+	}
+	return word(t.Formality, "casual", "plain", "stiff"), word(t.Warmth, "cool", "friendly", "warm"), word(t.Positivity, "negative", "neutral", "positive")
 }
 
 // Errors counts the findings that block sending.
@@ -129,7 +161,7 @@ type Input struct {
 // safe for concurrent use once made.
 type Checker struct {
 	cfg      Config
-	lex      map[string]*Lexicon
+	lex      lexicons
 	disabled map[string]bool
 	spell    spellers
 	// Problems are the rule files that could not be read; the rest works.
@@ -139,8 +171,8 @@ type Checker struct {
 // New makes a Checker. Bad team rule files are reported in Problems and in
 // the error (which wraps them all) without stopping the built-in rules.
 func New(cfg Config) (*Checker, error) {
-	lex, errs := loadLexicons(cfg.Rules)
-	c := &Checker{cfg: cfg, lex: lex, disabled: map[string]bool{}, Problems: errs}
+	team, errs := readTeamRules(cfg.Rules)
+	c := &Checker{cfg: cfg, lex: lexicons{team: team}, disabled: map[string]bool{}, Problems: errs}
 	for _, id := range cfg.Disable {
 		if !KnownRule(id) {
 			errs = append(errs, fmt.Errorf("[checks] disable: unknown rule id %q", id))

@@ -18,7 +18,7 @@ func (c *Checker) AnalyzeIncoming(text string, date, now time.Time) *Incoming {
 	if !date.IsZero() && !now.IsZero() && now.After(date) {
 		inc.Age = now.Sub(date)
 	}
-	lex := c.lex[inc.Lang]
+	lex := c.lex.get(inc.Lang)
 	for _, p := range splitParagraphs(own) {
 		words := scanWords(p.text, p.start)
 		for _, s := range splitSentences(p, words) {

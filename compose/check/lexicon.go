@@ -2,6 +2,7 @@ package check
 
 import (
 	"bufio"
+	"bytes"
 	"embed"
 	"fmt"
 	"io"
@@ -11,6 +12,7 @@ import (
 	"regexp/syntax"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -188,6 +190,9 @@ var sections = map[string]string{
 	"apology":          "list: words of an apology (sorry), for specific-apology checks",
 	"when":             "list: words that ask when (a question answered by a time)",
 	"time":             "list: time expressions (tomorrow, Thursday, within 3 days)",
+	"warm":             "list: warm phrases for the tone meter (thank you, I understand)",
+	"spelling-ok":      "list: words the spelling check accepts (loanwords, product names)",
+	"positive":         "list: positive phrases for the tone meter (good news, glad to)",
 }
 
 func knownSection(s string) bool { _, ok := sections[s]; return ok }
@@ -201,61 +206,73 @@ func sectionNames() []string {
 	return out
 }
 
-// loadLexicons reads the built-in rule files and then the team's files or
-// folders. A bad team file is reported and skipped: the built-in rules
-// still work.
-func loadLexicons(extra []string) (map[string]*Lexicon, []error) {
-	lex := map[string]*Lexicon{}
+// lexicons holds the word lists per language, each built the first time a
+// check needs it: a `kindly check` of an English reply parses and compiles
+// only the English lists. The team's files are read and checked at New,
+// so a bad one is reported at once, and are applied after the built-in
+// ones each time a language is built.
+type lexicons struct {
+	team   []ruleSource // team files that parsed cleanly, in order
+	mu     sync.Mutex
+	byLang map[string]*Lexicon
+}
+
+type ruleSource struct {
+	name, lang string
+	data       []byte
+}
+
+// readTeamRules reads the team's rule files (files or folders of *.txt)
+// and keeps those that parse; the others are errors with file:line.
+func readTeamRules(extra []string) ([]ruleSource, []error) {
+	var out []ruleSource
 	var errs []error
-	entries, _ := builtinRules.ReadDir("rules")
-	for _, e := range entries {
-		f, err := builtinRules.Open("rules/" + e.Name())
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		if err := ParseRuleFile("rules/"+e.Name(), f, langFromName(e.Name()), lex); err != nil {
-			errs = append(errs, fmt.Errorf("built-in %w", err))
-		}
-		f.Close()
-	}
 	for _, p := range extra {
 		files := []string{p}
 		if fi, err := os.Stat(p); err == nil && fi.IsDir() {
 			files, _ = filepath.Glob(filepath.Join(p, "*.txt"))
 		}
 		for _, file := range files {
-			f, err := os.Open(file)
+			data, err := os.ReadFile(file)
 			if err != nil {
 				errs = append(errs, fmt.Errorf("rule file: %w", err))
 				continue
 			}
-			// Parse into a copy so a bad file leaves no half of itself behind.
-			trial := cloneLexicons(lex)
-			if err := ParseRuleFile(file, f, langFromName(filepath.Base(file)), trial); err != nil {
-				errs = append(errs, err)
-			} else {
-				lex = trial
+			src := ruleSource{name: file, lang: langFromName(filepath.Base(file)), data: data}
+			if err := ParseRuleFile(src.name, bytes.NewReader(data), src.lang, map[string]*Lexicon{}); err != nil {
+				errs = append(errs, err) // the file is left out whole
+				continue
 			}
-			f.Close()
+			out = append(out, src)
 		}
 	}
-	for _, l := range lex {
-		l.index()
-	}
-	return lex, errs
+	return out, errs
 }
 
-func cloneLexicons(in map[string]*Lexicon) map[string]*Lexicon {
-	out := make(map[string]*Lexicon, len(in))
-	for k, l := range in {
-		c := &Lexicon{Lang: l.Lang, Sections: map[string][]Entry{}}
-		for s, list := range l.Sections {
-			c.Sections[s] = append([]Entry(nil), list...)
-		}
-		out[k] = c
+// get returns the word lists of a language (nil when it has none).
+func (ls *lexicons) get(lang string) *Lexicon {
+	ls.mu.Lock()
+	defer ls.mu.Unlock()
+	if l, ok := ls.byLang[lang]; ok {
+		return l
 	}
-	return out
+	m := map[string]*Lexicon{}
+	if data, err := builtinRules.ReadFile("rules/" + lang + ".txt"); err == nil {
+		// The built-in files are tested to parse (TestBuiltinRules).
+		_ = ParseRuleFile("rules/"+lang+".txt", bytes.NewReader(data), lang, m)
+	}
+	for _, src := range ls.team {
+		_ = ParseRuleFile(src.name, bytes.NewReader(src.data), src.lang, m)
+	}
+	l := m[lang]
+	if l != nil {
+		l.index()
+	}
+	if ls.byLang == nil {
+		ls.byLang = map[string]*Lexicon{}
+	}
+	ls.byLang[lang] = l
+	return l
 }
 
 // langFromName takes "en" from "en.txt" or "team.en.txt".

@@ -9,7 +9,7 @@ type phraseRef struct {
 }
 
 // phraseSections are the sections whose phrases are looked for in the body.
-var phraseSections = []string{"slang", "too-formal", "negative-wording", "generic-apology", "blame", "promotional", "jargon", "next-step", "patience", "apology", "time"}
+var phraseSections = []string{"slang", "too-formal", "negative-wording", "generic-apology", "blame", "promotional", "jargon", "next-step", "patience", "apology", "time", "warm", "positive"}
 
 // has reports whether a one-word entry is in a list section.
 func (l *Lexicon) has(section, w string) bool {

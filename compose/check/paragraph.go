@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -22,12 +23,19 @@ type paraResult struct {
 	apology   bool
 	time      bool     // gives a time: answers a "when" question
 	content   []string // content words, lower case, for the questions check
+
+	// Tone counts: phrases of the word lists.
+	warm, positive, negative, formal, casual int
 }
 
 var (
-	placeholderRe = regexp.MustCompile(`\{\{[^{}\n]{0,80}\}\}|\[(?i:customer name|customer|name|first name|last name|naam|nom|nombre|naam van klant|order number|date|datum)\]|<[A-Z][A-Z_ ]{1,30}>|\bX{3,}\b|\bTODO\b|\bTBD\b`)
-	repeatedPunct = regexp.MustCompile(`[!?！？]{2,}|\.{4,}|,{2,}|。{2,}`)
-	emoticonRe    = regexp.MustCompile(`(?:^|[\s(])((?:[:;=8][-'^o]?[)(\]\[DPpOo/\\|*3]|<3|\^_*\^|[xX]D|:'\(|T_T|-_-))(?:$|[\s.,!?)])`)
+	placeholderRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`\{\{[^{}\n]{0,80}\}\}|\[(?i:customer name|customer|name|first name|last name|naam|nom|nom du client|prénom|nombre|nombre del cliente|naam van klant|naam van kliënt|order number|date|datum|fecha)\]|[\[【](?:客户姓名|客户名称|客户名|姓名|名字|订单号|日期)[\]】]|<[A-Z][A-Z_ ]{1,30}>|\bX{3,}\b|\bTODO\b|\bTBD\b`)
+	})
+	repeatedPunct = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[!?！？]{2,}|\.{4,}|,{2,}|。{2,}`) })
+	emoticonRe    = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?:^|[\s(])((?:[:;=8][-'^o]?[)(\]\[DPpOo/\\|*3]|<3|\^_*\^|[xX]D|:'\(|T_T|-_-))(?:$|[\s.,!?)])`)
+	})
 )
 
 // analyseParagraph runs the rules that look at one paragraph alone.
@@ -53,24 +61,26 @@ func (c *Checker) analyseParagraph(lex *Lexicon, lang string, p paragraph) paraR
 	}
 
 	// Placeholders: the classic disaster of canned answers.
-	if strings.ContainsAny(text, "{[<") || strings.Contains(text, "XXX") || strings.Contains(text, "TODO") || strings.Contains(text, "TBD") {
-		for _, m := range placeholderRe.FindAllStringIndex(text, -1) {
+	if strings.ContainsAny(text, "{[<【") || strings.Contains(text, "XXX") || strings.Contains(text, "TODO") || strings.Contains(text, "TBD") {
+		for _, m := range placeholderRe().FindAllStringIndex(text, -1) {
 			add("placeholder-unfilled", Error, m[0], m[1], "unfilled placeholder "+text[m[0]:m[1]]+": fill it in or remove it before sending")
 		}
 	}
 	if strings.Contains(text, "!!") || strings.Contains(text, "??") || strings.Contains(text, "?!") || strings.Contains(text, "!?") || strings.Contains(text, "....") || strings.Contains(text, ",,") || strings.Contains(text, "！！") || strings.Contains(text, "？？") || strings.Contains(text, "。。") {
-		for _, m := range repeatedPunct.FindAllStringIndex(text, -1) {
+		for _, m := range repeatedPunct().FindAllStringIndex(text, -1) {
 			add("punctuation-repeated", Warning, m[0], m[1], "repeated punctuation "+text[m[0]:m[1]]+" reads as shouting or impatience", strings.TrimSpace(string([]rune(text[m[0]:m[1]])[:1])))
 		}
 	}
 	if strings.ContainsAny(text, ":;=<^") || strings.Contains(text, "xD") || strings.Contains(text, "XD") || strings.Contains(text, "T_T") || strings.Contains(text, "-_-") || strings.Contains(text, "8)") {
-		for _, m := range emoticonRe.FindAllStringSubmatchIndex(text, -1) {
+		for _, m := range emoticonRe().FindAllStringSubmatchIndex(text, -1) {
 			add("emoticon", Warning, m[2], m[3], "emoticons read as too casual in a support reply; say it in words")
+			r.casual++
 		}
 	}
 	for i, rn := range text {
 		if isEmoji(rn) {
 			add("emoticon", Warning, i, i+utf8.RuneLen(rn), "emoji read as too casual in a support reply; say it in words")
+			r.casual++
 		}
 		if rn == '!' || rn == '！' {
 			prevBang := i > 0 && (text[i-1] == '!')
@@ -106,14 +116,18 @@ func (c *Checker) analyseParagraph(lex *Lexicon, lang string, p paragraph) paraR
 	c.matchPhrases(lex, lang, text, words, func(section string, e Entry, start, end int) {
 		switch section {
 		case "slang":
+			r.casual++
 			add("slang", Warning, start, end, "\""+text[start:end]+"\" is slang; not every customer reads it the same way", e.Suggestion)
 		case "too-formal":
+			r.formal++
 			add("too-formal", Warning, start, end, "\""+text[start:end]+"\" sounds stiff; most customers prefer a plain, friendly tone", e.Suggestion)
 		case "negative-wording":
+			r.negative++
 			add("negative-wording", Warning, start, end, "\""+text[start:end]+"\" is negative; say what you can do", e.Suggestion)
 		case "generic-apology":
 			add("generic-apology", Warning, start, end, "a generic apology sounds canned; say what you are sorry for", e.Suggestion)
 		case "blame":
+			r.negative++
 			add("blame", Warning, start, end, "\""+text[start:end]+"\" can read as blaming the customer", e.Suggestion)
 		case "promotional":
 			add("promotional", Warning, start, end, "a support reply is no place for offers or promotions")
@@ -123,8 +137,13 @@ func (c *Checker) analyseParagraph(lex *Lexicon, lang string, p paragraph) paraR
 			r.nextStep = true
 		case "patience":
 			r.patience = true
+			r.warm++
 		case "apology":
 			r.apology = true
+		case "warm":
+			r.warm++
+		case "positive":
+			r.positive++
 		case "time":
 			r.time = true
 		}
@@ -132,7 +151,16 @@ func (c *Checker) analyseParagraph(lex *Lexicon, lang string, p paragraph) paraR
 
 	// Spelling, where a dictionary is loaded.
 	if d := c.spell.get(lang); d != nil && !c.disabled["spelling"] {
-		misspelled(d, text, sents, func(start, end int) {
+		// A word already flagged as slang or jargon is not a typo as well.
+		flagged := func(start, end int) bool {
+			for _, f := range r.findings {
+				if (f.Rule == "slang" || f.Rule == "jargon") && f.Offset < end && start < f.Offset+f.Length {
+					return true
+				}
+			}
+			return false
+		}
+		misspelled(d, lex, text, sents, flagged, func(start, end int) {
 			add("spelling", Warning, start, end, "\""+text[start:end]+"\" is not in the "+lang+" dictionary: a typo?")
 		})
 	}

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -173,4 +174,62 @@ func TestBadInput(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestBuiltinRules: every built-in rule file parses (they are read lazily,
+// per language, so a mistake would otherwise only show when that language
+// is checked).
+func TestBuiltinRules(t *testing.T) {
+	entries, err := builtinRules.ReadDir("rules")
+	if err != nil || len(entries) != 6 {
+		t.Fatalf("built-in rule files: %d, %v", len(entries), err)
+	}
+	for _, e := range entries {
+		data, _ := builtinRules.ReadFile("rules/" + e.Name())
+		m := map[string]*Lexicon{}
+		if err := ParseRuleFile(e.Name(), bytes.NewReader(data), langFromName(e.Name()), m); err != nil {
+			t.Error(err)
+		}
+		if l := m[langFromName(e.Name())]; l == nil || len(l.Sections["negative-wording"]) == 0 {
+			t.Errorf("%s: no negative-wording list", e.Name())
+		}
+	}
+}
+
+// TestVagueRequestIsAnswered: "Could you check?" asks for action, not for a
+// fact; a reply that acts answers it, in every language's word list.
+func TestVagueRequestIsAnswered(t *testing.T) {
+	c, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct{ lang, incoming, reply string }{
+		{"en", "My refund has not arrived. Could you check?", "Your refund of 49.95 was sent today and reaches your account within three days."},
+		{"nl", "Mijn terugbetaling is nog niet binnen. Kunt u dat controleren?", "Uw terugbetaling van 49,95 euro is vandaag verstuurd en staat binnen drie dagen op uw rekening."},
+		{"es", "Mi reembolso no ha llegado. ¿Puede revisarlo, por favor?", "Su reembolso de 49,95 euros se envió hoy y llegará a su cuenta en tres días."},
+	}
+	for _, tc := range cases {
+		inc := c.AnalyzeIncoming(tc.incoming, time.Time{}, time.Time{})
+		rep := c.Run(Input{Body: tc.reply, Lang: tc.lang, Incoming: inc, Fragment: true})
+		for _, f := range rep.Findings {
+			if f.Rule == "unanswered-questions" {
+				t.Errorf("%s: %s", tc.lang, f.Message)
+			}
+		}
+	}
+	// A question with substance still needs its answer.
+	inc := c.AnalyzeIncoming("Can you change the colour of the shelves to oak?", time.Time{}, time.Time{})
+	rep := c.Run(Input{Body: "Your refund was sent today and reaches your account within three days.", Lang: "en", Incoming: inc, Fragment: true})
+	if !hasFinding(rep, "unanswered-questions") {
+		t.Error("a real question went unnoticed")
+	}
+}
+
+func hasFinding(rep Report, rule string) bool {
+	for _, f := range rep.Findings {
+		if f.Rule == rule {
+			return true
+		}
+	}
+	return false
 }

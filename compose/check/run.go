@@ -34,7 +34,7 @@ func (c *Checker) run(in Input, cache *paraCache) Report {
 			rep.Language = "en"
 		}
 	}
-	lex := c.lex[rep.Language]
+	lex := c.lex.get(rep.Language)
 	var fresh paraCache
 	if cache != nil {
 		fresh = make(paraCache, len(*cache))
@@ -78,6 +78,11 @@ func (c *Checker) run(in Input, cache *paraCache) Report {
 		agg.nextStep = agg.nextStep || r.nextStep
 		agg.patience = agg.patience || r.patience
 		agg.time = agg.time || r.time
+		agg.warm += r.warm
+		agg.positive += r.positive
+		agg.negative += r.negative
+		agg.formal += r.formal
+		agg.casual += r.casual
 		for _, w := range r.content {
 			if content != nil {
 				content[w] = true
@@ -88,6 +93,7 @@ func (c *Checker) run(in Input, cache *paraCache) Report {
 		*cache = fresh
 	}
 	rep.Metrics = metrics(rep.Language, agg, len(paras))
+	rep.Tone = tone(agg, in)
 	c.wholeText(&rep, in, letter, agg, detected, conf)
 	c.fields(&rep, in, letter, lex)
 	c.incoming(&rep, in, agg, content)
@@ -151,7 +157,7 @@ func (c *Checker) splitLetter(in Input, detected string) letter {
 		if code == "" {
 			code = "en"
 		}
-		lex := c.lex[code]
+		lex := c.lex.get(code)
 		lines := strings.Split(body[l.answerStart:l.answerEnd], "\n")
 		off := l.answerStart
 		offsets := make([]int, len(lines))
@@ -275,7 +281,7 @@ func (c *Checker) fields(rep *Report, in Input, l letter, lex *Lexicon) {
 			if n > max {
 				add("subject-too-long", Warning, FieldSubject, 0, len(s), "the subject is "+strconv.Itoa(n)+" characters; mail clients show about "+strconv.Itoa(max)+" (phones 25–30): put the key words first")
 			}
-			for _, m := range placeholderRe.FindAllStringIndex(s, -1) {
+			for _, m := range placeholderRe().FindAllStringIndex(s, -1) {
 				add("placeholder-unfilled", Error, FieldSubject, m[0], m[1]-m[0], "unfilled placeholder "+s[m[0]:m[1]]+" in the subject")
 			}
 			caps := 0
@@ -334,7 +340,7 @@ func (c *Checker) fields(rep *Report, in Input, l letter, lex *Lexicon) {
 		if part.text == "" || part.base < 0 {
 			continue
 		}
-		for _, m := range placeholderRe.FindAllStringIndex(part.text, -1) {
+		for _, m := range placeholderRe().FindAllStringIndex(part.text, -1) {
 			add("placeholder-unfilled", Error, part.field, part.base+m[0], m[1]-m[0], "unfilled placeholder "+part.text[m[0]:m[1]]+": fill it in or remove it before sending")
 		}
 	}
@@ -401,7 +407,7 @@ func (c *Checker) incoming(rep *Report, in Input, agg paraResult, content map[st
 	}
 	if agg.words >= 10 {
 		for _, q := range inc.Questions {
-			if !answered(q.Text, content, c.lex[inc.Lang]) && !(agg.time && asksWhen(q.Text, c.lex[inc.Lang])) {
+			if !answered(q.Text, content, c.lex.get(inc.Lang)) && !(agg.time && asksWhen(q.Text, c.lex.get(inc.Lang))) {
 				add("unanswered-questions", Warning, q.Offset, len(q.Text), "the customer asked: \""+q.Text+"\" — the reply does not seem to answer it")
 			}
 		}

@@ -15,3 +15,7 @@ func (c *Checker) NewSession() *Session { return &Session{c: c, cache: paraCache
 // Check returns the same report as Checker.Run, reusing the paragraphs that
 // did not change since the last call.
 func (s *Session) Check(in Input) Report { return s.c.run(in, &s.cache) }
+
+// HasSpelling reports whether spelling is checked for a language now: its
+// dictionary has loaded.
+func (c *Checker) HasSpelling(lang string) bool { return c != nil && c.spell.get(lang) != nil }

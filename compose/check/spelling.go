@@ -12,13 +12,22 @@ import (
 )
 
 // dictionaries are the Hunspell dictionaries per language; a word is
-// right if any of them has it (so both American and British English pass).
-// Only English for now: Dutch and Afrikaans write compounds as one word and
-// need Hunspell's compound rules, and the Dutch, French and Spanish
-// dictionaries use long or UTF-8 flags, which spell does not read yet —
-// without those, a good reply would get false alarms.
-var dictionaries = map[string][]string{
-	"en": {"en_US", "en_GB"},
+// right if any of them has it (so both American and British English pass;
+// fr_FR and fr are the same file on Debian, loaded once). Chinese has no
+// spelling to check.
+var dictionaries = map[string]struct {
+	names []string
+	opt   spell.Options
+}{
+	"en": {names: []string{"en_US", "en_GB"}},
+	// nl marks some words to end compounds only, and so refuses
+	// "retourkosten"; see spell.Options.
+	"nl": {names: []string{"nl"}, opt: spell.Options{LooseCompoundStart: true}},
+	"fr": {names: []string{"fr_FR", "fr"}},
+	"es": {names: []string{"es_ES"}},
+	// af_ZA lists compounds but has no rules to build them, and Afrikaans
+	// writes them as one word: "opsporingskakel", "bestellingnommer".
+	"af": {names: []string{"af_ZA"}, opt: spell.Options{JoinedWords: true}},
 }
 
 // spellers holds the loaded dictionaries; it is replaced whole, so a check
@@ -41,7 +50,7 @@ func (s *spellers) get(lang string) *spell.Dict {
 // without a dictionary on this machine returns an error naming the Debian
 // package, and the other rules go on as before.
 func (c *Checker) LoadSpelling(lang string) error {
-	names, ok := dictionaries[lang]
+	dict, ok := dictionaries[lang]
 	if !ok {
 		return fmt.Errorf("spelling: no dictionary known for %q", lang)
 	}
@@ -50,7 +59,7 @@ func (c *Checker) LoadSpelling(lang string) error {
 	if c.spell.get(lang) != nil {
 		return nil
 	}
-	d, err := spell.Open(names...)
+	d, err := spell.OpenWith(dict.opt, dict.names...)
 	if err != nil {
 		return fmt.Errorf("spelling (%s): %w", lang, err)
 	}
@@ -68,7 +77,7 @@ func (c *Checker) LoadSpelling(lang string) error {
 // after the start of a sentence), acronyms, codes, compounds with hyphens
 // and very short words are never findings: a false alarm costs more trust
 // than a missed typo.
-func misspelled(d *spell.Dict, text string, sents []sentence, found func(start, end int)) {
+func misspelled(d *spell.Dict, lex *Lexicon, text string, sents []sentence, skip func(start, end int) bool, found func(start, end int)) {
 	for _, s := range sents {
 		for i, w := range s.words {
 			if w.code || w.han || w.caps || utf8.RuneCountInString(w.lower) < 3 {
@@ -79,12 +88,28 @@ func misspelled(d *spell.Dict, text string, sents []sentence, found func(start, 
 				continue
 			}
 			r, _ := utf8.DecodeRuneInString(word)
-			if unicode.IsUpper(r) && i > 0 {
+			if unicode.IsUpper(r) && i > 0 || elidedName(word) {
 				continue // a name, a product, a place
+			}
+			if lex.has("spelling-ok", w.lower) || skip(w.start, w.end) {
+				continue
 			}
 			if !d.Correct(word) {
 				found(w.start, w.end)
 			}
 		}
 	}
+}
+
+// elidedName reports a name after an elided article or preposition:
+// "d'Amazon", "l’Example BV". The dictionary checks "l'adresse" whole, but
+// knows few names.
+func elidedName(word string) bool {
+	i := strings.IndexAny(word, "'’")
+	if i < 0 {
+		return false
+	}
+	_, size := utf8.DecodeRuneInString(word[i:])
+	r, _ := utf8.DecodeRuneInString(word[i+size:])
+	return unicode.IsUpper(r)
 }

@@ -1,18 +1,20 @@
 // Package spell checks words against Hunspell dictionaries (.aff and .dic,
-// as Debian's hunspell-* packages install them), in pure Go. It reads the
-// affix rules kindly needs — prefixes and suffixes with conditions, cross
-// products, NEEDAFFIX, FORBIDDENWORD — and checks a word by stripping
-// affixes, so a dictionary loads fast and stays small.
+// as Debian's hunspell-* packages install them), in pure Go. It reads what
+// checking needs — prefixes and suffixes with conditions, cross products
+// and continuation classes (two suffixes), all four FLAG types and AF
+// aliases, ICONV and IGNORE, NEEDAFFIX, FORBIDDENWORD, KEEPCASE, CIRCUMFIX
+// — and Hunspell's compounding: COMPOUNDFLAG, COMPOUNDBEGIN/MIDDLE/END,
+// ONLYINCOMPOUND, COMPOUNDPERMITFLAG, COMPOUNDFORBIDFLAG, the CHECKCOMPOUND*
+// tests and COMPOUNDRULE. It checks a word by stripping affixes and
+// splitting compounds, never by expanding the dictionary, so a dictionary
+// loads fast and stays small. Suggestions and morphology are left out.
 package spell
 
 import (
-	"bufio"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
-	"regexp"
-	"strconv"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -21,244 +23,282 @@ import (
 // Dirs are where Debian installs Hunspell dictionaries.
 var Dirs = []string{"/usr/share/hunspell", "/usr/share/myspell"}
 
-type affix struct {
-	flag  rune
-	strip string
-	add   string
-	cond  *regexp.Regexp // nil matches everything
-	cross bool
-	flags string // continuation flags (ignored beyond one level)
+// Options change what counts as a word beyond the dictionary's own rules.
+type Options struct {
+	// JoinedWords accepts a word made of two to four words of the
+	// dictionary, of four letters or more each, written as one, perhaps
+	// with a linking s ("opsporing" + "skakel", "bestelling" + "nommer").
+	// Afrikaans writes compounds as one word as Dutch does, but its
+	// Hunspell dictionary has no compound rules for them, so without this
+	// every compound it does not list is a false alarm.
+	JoinedWords bool
+
+	// LooseCompoundStart lets a word the dictionary marks to end a
+	// compound begin one too. nl lists "retourbiljet" and "retouradres"
+	// but marks "retour" to end compounds only, so Hunspell refuses
+	// "retourkosten", "retourlabel" and "retourformulier", words every
+	// Dutch web shop uses. The price: a missing linking s
+	// ("bestellingnummer") is no longer caught.
+	LooseCompoundStart bool
 }
 
-// Dict is a loaded dictionary. It is safe for concurrent use.
+// Dict is a loaded dictionary, or several merged. It is safe for
+// concurrent use.
 type Dict struct {
-	words     map[string]string // word → its flags
-	sfx, pfx  map[string][]affix
-	maxSfx    int
-	maxPfx    int
-	needAffix rune
-	forbidden rune
-	files     int
+	dicts []*dict
 }
 
 // Open loads the dictionaries named (like "en_US", "en_GB") from Dirs and
 // merges them: a word is correct if any of them has it.
 func Open(names ...string) (*Dict, error) {
-	d := &Dict{words: map[string]string{}, sfx: map[string][]affix{}, pfx: map[string][]affix{}}
-	loaded := 0
+	return OpenWith(Options{}, names...)
+}
+
+// OpenWith is Open with options.
+func OpenWith(opt Options, names ...string) (*Dict, error) {
+	d := &Dict{}
+	seen := map[string]bool{} // fr_FR is a link to fr on Debian: load it once
 	for _, name := range names {
 		for _, dir := range Dirs {
 			aff, dic := filepath.Join(dir, name+".aff"), filepath.Join(dir, name+".dic")
 			if _, err := os.Stat(dic); err != nil {
 				continue
 			}
-			if err := d.load(aff, dic); err != nil {
+			if real, err := filepath.EvalSymlinks(dic); err == nil {
+				if seen[real] {
+					break
+				}
+				seen[real] = true
+			}
+			x, err := load(aff, dic)
+			if err != nil {
 				return nil, err
 			}
-			loaded++
+			x.free, x.looseStart = opt.JoinedWords, opt.LooseCompoundStart
+			d.dicts = append(d.dicts, x)
 			break
 		}
 	}
-	if loaded == 0 {
-		return nil, fmt.Errorf("no Hunspell dictionary %s in %s (Debian packages hunspell-en-us, hunspell-en-gb, …)", strings.Join(names, ", "), strings.Join(Dirs, ", "))
+	if len(d.dicts) == 0 {
+		return nil, fmt.Errorf("no Hunspell dictionary %s in %s (Debian packages hunspell-en-us, hunspell-nl, hunspell-fr, …)", strings.Join(names, ", "), strings.Join(Dirs, ", "))
 	}
 	return d, nil
 }
 
-func (d *Dict) load(affPath, dicPath string) error {
-	f, err := os.Open(affPath)
+func load(affPath, dicPath string) (*dict, error) {
+	aff, err := os.ReadFile(affPath)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	defer f.Close()
-	// Each file's flags are moved into a range of their own (in the private
-	// use area) so that two dictionaries' flags never mix.
-	base := rune(0xF0000 + d.files*0x100)
-	d.files++
-	if err := d.readAff(f, affPath, base); err != nil {
-		return err
-	}
-	g, err := os.Open(dicPath)
+	d, err := parseAff(string(aff), affPath)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	defer g.Close()
-	return d.readDic(g, base)
+	dic, err := os.ReadFile(dicPath)
+	if err != nil {
+		return nil, err
+	}
+	d.parseDic(string(dic))
+	d.finish()
+	return d, nil
 }
 
-// mapFlags renames flags into this file's private range.
-func mapFlags(s string, base rune) string {
-	var b strings.Builder
-	for _, r := range s {
-		if r >= 0x100 {
-			r = 0xFF // only single-byte flags are supported (checked in readAff)
-		}
-		b.WriteRune(base + r)
-	}
-	return b.String()
-}
-
-func (d *Dict) readAff(r io.Reader, name string, base rune) error {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
-	for n := 1; sc.Scan(); n++ {
-		f := strings.Fields(sc.Text())
-		if len(f) == 0 || strings.HasPrefix(f[0], "#") {
-			continue
-		}
-		switch f[0] {
-		case "FLAG":
-			if len(f) > 1 {
-				return fmt.Errorf("%s:%d: FLAG %s is not supported yet", name, n, f[1])
-			}
-		case "SET":
-			if len(f) > 1 && !strings.EqualFold(f[1], "UTF-8") {
-				return fmt.Errorf("%s:%d: SET %s is not supported yet (UTF-8 only)", name, n, f[1])
-			}
-		case "NEEDAFFIX":
-			if len(f) > 1 {
-				d.needAffix, _ = utf8.DecodeRuneInString(mapFlags(f[1], base))
-			}
-		case "FORBIDDENWORD":
-			if len(f) > 1 {
-				d.forbidden, _ = utf8.DecodeRuneInString(mapFlags(f[1], base))
-			}
-		case "PFX", "SFX":
-			// Header: PFX A Y 1; rule: PFX A strip add cond
-			if len(f) == 4 {
-				if _, err := strconv.Atoi(f[3]); err == nil {
-					continue
+// finish groups the affixes by what they add and strip.
+func (d *dict) finish() {
+	group := func(lists map[string][]*affix) map[string][]affixGroup {
+		out := make(map[string][]affixGroup, len(lists))
+		for add, list := range lists {
+			slices.SortStableFunc(list, func(a, b *affix) int { return strings.Compare(a.strip, b.strip) })
+			var gs []affixGroup
+			for _, a := range list {
+				if len(gs) == 0 || gs[len(gs)-1].strip != a.strip {
+					gs = append(gs, affixGroup{strip: a.strip})
 				}
+				g := &gs[len(gs)-1]
+				g.list = append(g.list, a)
+				g.outer = g.outer || d.sfxCont[a.flag]
+				g.cross = g.cross || a.cross
+				g.permit = g.permit || a.cont.has(d.compoundPermit)
 			}
-			if len(f) < 4 {
-				return fmt.Errorf("%s:%d: short %s line", name, n, f[0])
-			}
-			flag, _ := utf8.DecodeRuneInString(mapFlags(f[1], base))
-			a := affix{flag: flag, cross: true}
-			if f[2] != "0" {
-				a.strip = f[2]
-			}
-			a.add, a.flags, _ = strings.Cut(f[3], "/")
-			if a.add == "0" {
-				a.add = ""
-			}
-			cond := "."
-			if len(f) > 4 {
-				cond = f[4]
-			}
-			if cond != "." {
-				expr := cond + "$"
-				if f[0] == "PFX" {
-					expr = "^" + cond
-				}
-				re, err := regexp.Compile(expr)
-				if err != nil {
-					return fmt.Errorf("%s:%d: condition %q: %v", name, n, cond, err)
-				}
-				a.cond = re
-			}
-			if f[0] == "SFX" {
-				d.sfx[a.add] = append(d.sfx[a.add], a)
-				d.maxSfx = max(d.maxSfx, len(a.add))
-			} else {
-				d.pfx[a.add] = append(d.pfx[a.add], a)
-				d.maxPfx = max(d.maxPfx, len(a.add))
-			}
+			out[add] = gs
 		}
+		return out
 	}
-	return sc.Err()
-}
-
-func (d *Dict) readDic(r io.Reader, base rune) error {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
-	first := true
-	for sc.Scan() {
-		line := sc.Text()
-		if first {
-			first = false
-			if n, err := strconv.Atoi(strings.TrimSpace(line)); err == nil {
-				if len(d.words) == 0 && n > 0 && n < 10_000_000 {
-					// Sized for this file and a second one like it: growing
-					// the map was a third of the load time.
-					d.words = make(map[string]string, n*3)
-				}
-				continue
-			}
-		}
-		if i := strings.IndexAny(line, " \t"); i >= 0 {
-			line = line[:i] // morphological fields
-		}
-		word, flags, _ := strings.Cut(line, "/")
-		if word == "" {
-			continue
-		}
-		d.words[word] += mapFlags(flags, base)
+	for w := range d.words {
+		d.starts.add(w)
 	}
-	return sc.Err()
-}
-
-func (d *Dict) has(word string, flag rune) bool {
-	flags, ok := d.words[word]
-	return ok && strings.ContainsRune(flags, flag) && !strings.ContainsRune(flags, d.forbidden)
-}
-
-// check reports a word in the dictionary as written, or built by one
-// suffix and/or one prefix.
-func (d *Dict) check(w string) bool {
-	if flags, ok := d.words[w]; ok {
-		if (d.needAffix == 0 || !strings.ContainsRune(flags, d.needAffix)) && (d.forbidden == 0 || !strings.ContainsRune(flags, d.forbidden)) {
-			return true
-		}
-	}
-	if d.checkSuffix(w, 0) {
-		return true
-	}
-	for n := 1; n <= d.maxPfx && n < len(w); n++ {
-		for _, p := range d.pfx[w[:n]] {
-			stem := p.strip + w[n:]
-			if p.cond != nil && !p.cond.MatchString(stem) {
-				continue
-			}
-			if d.has(stem, p.flag) || p.cross && d.checkSuffix(stem, p.flag) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// checkSuffix looks for a stem that takes one of the suffixes of w; with a
-// prefix flag, the stem must also allow that prefix (cross product).
-func (d *Dict) checkSuffix(w string, prefix rune) bool {
-	for n := 1; n <= d.maxSfx && n < len(w); n++ {
-		for _, s := range d.sfx[w[len(w)-n:]] {
-			stem := w[:len(w)-n] + s.strip
-			if s.cond != nil && !s.cond.MatchString(stem) {
-				continue
-			}
-			if d.has(stem, s.flag) && (prefix == 0 || s.cross && d.has(stem, prefix)) {
-				return true
-			}
-		}
-	}
-	return false
+	d.pfxTrie = newAffixTrie(group(d.pfxList), false)
+	d.sfxTrie = newAffixTrie(group(d.sfxList), true)
 }
 
 // Correct reports whether word is spelled right, allowing the case changes
 // of normal writing: "Thank" at the start of a sentence, "THANK" in capitals.
 func (d *Dict) Correct(word string) bool {
-	w := strings.ReplaceAll(word, "’", "'")
-	if w == "" || d.check(w) {
+	w := word
+	if strings.Contains(w, "’") {
+		w = strings.ReplaceAll(w, "’", "'")
+	}
+	if w == "" {
 		return true
 	}
-	r, size := utf8.DecodeRuneInString(w)
-	lower := strings.ToLower(w)
-	if unicode.IsUpper(r) && (d.check(lower) || d.check(string(unicode.ToLower(r))+w[size:])) {
-		return true
+	for _, x := range d.dicts {
+		if x.correct(w) {
+			return true
+		}
 	}
-	if strings.HasSuffix(w, "'s") && d.check(w[:len(w)-2]) || strings.HasSuffix(w, "s'") && d.check(w[:len(w)-1]) {
-		return true
+	// English possessives, which the dictionaries leave to the speller.
+	if base, ok := strings.CutSuffix(w, "'s"); ok && base != "" || strings.HasSuffix(w, "s'") {
+		if !ok {
+			base = w[:len(w)-1]
+		}
+		for _, x := range d.dicts {
+			if x.correct(base) {
+				return true
+			}
+		}
 	}
 	return false
+}
+
+// verdict is what a dictionary says of a word.
+type verdict uint8
+
+const (
+	unknown verdict = iota
+	good
+	forbidden // FORBIDDENWORD: wrong even if its parts are right
+)
+
+type hit struct {
+	v    verdict
+	root flagSet // the stem's flags (for KEEPCASE), empty for compounds
+}
+
+// correct checks one case form after another, as Hunspell does: the word
+// as written, then (capitalised) in lower case, or (in capitals) with an
+// initial capital and in lower case. Each form is looked up as a word
+// first, and only then split as a compound, the slow part.
+func (d *dict) correct(w string) bool {
+	w = d.removeIgnored(d.iconv.conv(w))
+	if w == "" || isNumber(w) {
+		return true
+	}
+	upper, lower := 0, 0
+	for _, r := range w {
+		if unicode.IsUpper(r) {
+			upper++
+		} else if unicode.IsLower(r) {
+			lower++
+		}
+	}
+	origCap := upper > 0
+	forms := [4]string{w}
+	if r, size := utf8.DecodeRuneInString(w); unicode.IsUpper(r) || upper > 0 && lower == 0 {
+		low := strings.ToLower(w)
+		if lower == 0 {
+			f, n := utf8.DecodeRuneInString(low)
+			forms[1] = string(unicode.ToUpper(f)) + low[n:]
+		}
+		forms[2] = low
+		if first := string(unicode.ToLower(r)) + w[size:]; first != low {
+			forms[3] = first
+		}
+	}
+	// Each form as a dictionary word, then with affixes, then as a
+	// compound: the cheap tests of every form before the dearer ones.
+	for i, f := range forms {
+		if f == "" {
+			continue
+		}
+		h := d.bare(f)
+		if h.v == forbidden {
+			if i == 0 {
+				return false
+			}
+			forms[i] = "" // a forbidden form is not built from parts either
+		}
+		if d.caseOK(h, i, lower == 0) {
+			return true
+		}
+	}
+	// Lower case first: a capitalised word with affixes is most often a
+	// common word at the start of a sentence, and names rarely take any.
+	for i := len(forms) - 1; i >= 0; i-- {
+		if forms[i] != "" && d.caseOK(d.withAffixes(forms[i]), i, lower == 0) {
+			return true
+		}
+	}
+	if !d.compounds() || len(w) > maxCompound {
+		return false
+	}
+	for _, f := range forms {
+		if f != "" && d.compound(f, origCap) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxCompound is the longest word, in bytes, tried as a compound: the
+// search grows with the square of the length, and no real word is longer.
+const maxCompound = 120
+
+// caseOK reports a good verdict for case form i of a word (0: as
+// written): a changed case form, or one in capitals, must not find a
+// KEEPCASE word.
+func (d *dict) caseOK(h hit, i int, caps bool) bool {
+	return h.v == good && !((i > 0 || caps) && h.root.has(d.keepCase))
+}
+
+// lookup finds w as a dictionary word or one built by affixes.
+func (d *dict) lookup(w string) hit {
+	if h := d.bare(w); h.v != unknown {
+		return h
+	}
+	return d.withAffixes(w)
+}
+
+// bare finds w as a dictionary word.
+func (d *dict) bare(w string) hit {
+	homs := d.entries(w)
+	if len(homs) > 0 && homs[0].has(d.forbidden) {
+		return hit{v: forbidden}
+	}
+	for _, f := range homs {
+		if !f.has(d.needAffix) && !f.has(d.onlyInCompound) {
+			return hit{v: good, root: f}
+		}
+	}
+	return hit{}
+}
+
+// withAffixes finds w as a word built by affixes.
+func (d *dict) withAffixes(w string) hit {
+	var h hit
+	d.affixed(w, query{pos: alone}, func(f form) bool {
+		h = hit{v: good, root: f.root}
+		if f.root.has(d.forbidden) {
+			h = hit{v: forbidden}
+		}
+		return true
+	})
+	return h
+}
+
+// isNumber reports digits with separators, like 1.000,50 or 2023-10.
+func isNumber(w string) bool {
+	digits := false
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case c >= '0' && c <= '9':
+			digits = true
+		case c == '.' || c == ',' || c == '-':
+			if i == 0 || w[i-1] < '0' || w[i-1] > '9' {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return digits
 }

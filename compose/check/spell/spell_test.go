@@ -40,15 +40,18 @@ func TestOpenMissing(t *testing.T) {
 
 func FuzzAff(f *testing.F) {
 	f.Add("SFX A Y 1\nSFX A 0 s [^s]\nPFX B Y 1\nPFX B 0 re .\n", "2\nword/AB\nother\n", "rewords")
+	f.Add("FLAG long\nSFX Aa Y 1\nSFX Aa 0 s/Bb .\nSFX Bb Y 1\nSFX Bb 0 en .\nCOMPOUNDFLAG Cc\n", "1\nwoord/AaCc\nboek\\/x/Cc\n", "woordboek")
+	f.Add("FLAG num\nAF 2\nAF 1,2\nAF 3\nSFX 1 Y 1\nSFX 1 0 s .\nONLYINCOMPOUND 3\nFULLSTRIP\n", "2\nkat/1\nkop/2\n", "katkop")
+	f.Add("FLAG UTF-8\nSFX é Y 1\nSFX é tre est être\nICONV 1\nICONV ’ '\n", "1\nêtre/é\n", "est")
 	f.Fuzz(func(t *testing.T, aff, dic, word string) {
-		d := &Dict{words: map[string]string{}, sfx: map[string][]affix{}, pfx: map[string][]affix{}}
-		if err := d.readAff(strings.NewReader(aff), "f.aff", 0xF0000); err != nil {
+		d, err := parseAff(aff, "f.aff")
+		if err != nil {
 			return
 		}
-		if err := d.readDic(strings.NewReader(dic), 0xF0000); err != nil {
-			return
-		}
-		d.Correct(word)
+		d.parseDic(dic)
+		d.finish()
+		d.free = len(word)%2 == 0
+		(&Dict{dicts: []*dict{d}}).Correct(word)
 	})
 }
 

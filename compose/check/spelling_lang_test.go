@@ -1,0 +1,153 @@
+package check
+
+import (
+	"os"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// spellingPackages name the Debian package of each language's dictionary.
+var spellingPackages = map[string]string{
+	"en": "hunspell-en-us", "nl": "hunspell-nl", "fr": "hunspell-fr", "es": "hunspell-es", "af": "hunspell-af",
+}
+
+// spellingChecker loads lang's dictionary, skipping the test (failing it on
+// CI) when its Debian package is missing.
+func spellingChecker(t testing.TB, lang string) *Checker {
+	t.Helper()
+	c, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.LoadSpelling(lang); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal(err)
+		}
+		t.Skipf("%v (install the Debian package %s)", err, spellingPackages[lang])
+	}
+	return c
+}
+
+// spellingFindings returns the words the spelling rule flags in a reply
+// (or, with fragment, a piece of one).
+func spellingFindings(c *Checker, lang, text string, fragment bool) []string {
+	var out []string
+	for _, f := range c.Run(Input{Body: text, Lang: lang, Fragment: fragment}).Findings {
+		if f.Rule == "spelling" {
+			out = append(out, text[f.Offset:f.Offset+f.Length])
+		}
+	}
+	return out
+}
+
+// TestSpellingLanguages runs real sentences through the spelling rule:
+// compounds, elisions and accents pass, and each typo, and only it, is
+// found.
+func TestSpellingLanguages(t *testing.T) {
+	cases := []struct {
+		lang, good, bad string
+		typos           []string
+	}{
+		{"nl",
+			"Uw bestelnummer staat in de verzendbevestiging van onze klantenservice. De retourkosten zijn voor ons en het retourlabel zit in het pakket. " +
+				"Een klantenservicemedewerker belt u vrijdag over de terugbetaling; de bezorgdatum, het wachtwoordherstel en de bedrijfsgegevens regel ik vandaag. " +
+				"Vijfentwintig werkdagen is te lang, dus IJsland krijgt voorrang.",
+			"Uw bestlenummer staat in de verzendbevestiging van onze klantenserivce. Ik heb het pakket verzodnen.",
+			[]string{"bestlenummer", "klantenserivce", "verzodnen"}},
+		{"af",
+			"U sal vandag die opsporingskakel en u bestellingnommer per e-pos ontvang. Ons kliëntediens help graag, en die terugbetaling is binne drie werksdae in u rekening. " +
+				"Ek het u wagwoord herstel.",
+			"U sal vandag die opsporingskaekl ontvang. Ons kliëntediens help graag, en u sal dit môre ontvnag.",
+			[]string{"opsporingskaekl", "ontvnag"}},
+		{"fr",
+			"Je vous confirme aujourd'hui que l'adresse est corrigée et qu'il n'y a rien à faire. J'ai vérifié votre commande : l’équipe s'en occupe jusqu'à jeudi. " +
+				"L'application d'Example et l'Example Store sont à jour ; n'hésitez pas, c'est déjà réglé. Lorsqu'il arrivera, d'accord ?",
+			"Je vous confirme aujourd'hui que l'adrese est corrigée. Votre comande arrivera demain.",
+			[]string{"l'adrese", "comande"}},
+		{"es",
+			"Su devolución está en camino y recibirá el reembolso en un plazo de tres días hábiles. También le envié la confirmación por correo electrónico. " +
+				"¿Podría indicarme su número de pedido? Quedo a su disposición; el envío llegará el miércoles.",
+			"Su devolucion está en camino y recibirá el reembolso. Tambien le envié la confirmacion.",
+			[]string{"devolucion", "Tambien", "confirmacion"}},
+		{"en",
+			"Thank you for your patience while we looked into the refunded order. The customer's parcel and the customers' invoices went out on Thursday.",
+			"Thank you for your patiense while we looked into the refundde order.",
+			[]string{"patiense", "refundde"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.lang, func(t *testing.T) {
+			c := spellingChecker(t, tc.lang)
+			if got := spellingFindings(c, tc.lang, tc.good, true); len(got) > 0 {
+				t.Errorf("false alarms in a good text: %q", got)
+			}
+			got := spellingFindings(c, tc.lang, tc.bad, true)
+			if !slices.Equal(got, tc.typos) {
+				t.Errorf("flagged %q, want %q", got, tc.typos)
+			}
+		})
+	}
+}
+
+// TestSpellingCorpusLanguages: every good reply of the labelled corpus and
+// of the held-out set gets no spelling finding, in every language with a
+// dictionary; each language has a bad reply whose typo is found.
+func TestSpellingCorpusLanguages(t *testing.T) {
+	cases := append(loadCorpus(t), loadLabelled(t, "testdata/heldout")...)
+	checkers := map[string]*Checker{}
+	for _, cc := range cases {
+		if spellingPackages[cc.lang] == "" {
+			continue // Chinese: no spelling
+		}
+		c := checkers[cc.lang]
+		if c == nil {
+			c = spellingChecker(t, cc.lang)
+			checkers[cc.lang] = c
+		}
+		got := spellingFindings(c, cc.lang, cc.text, false)
+		switch {
+		case cc.expect["spelling"] && len(got) == 0:
+			t.Errorf("%s: typo not found", cc.path)
+		case !cc.expect["spelling"] && len(got) > 0:
+			t.Errorf("%s: false alarm on %q", cc.path, got)
+		}
+	}
+	for lang := range spellingPackages {
+		found := slices.ContainsFunc(cases, func(cc corpusCase) bool {
+			return cc.lang == lang && cc.expect["spelling"] && strings.Contains(cc.path, "/bad-")
+		})
+		if !found {
+			t.Errorf("%s: no bad reply labelled with a spelling mistake", lang)
+		}
+	}
+}
+
+// BenchmarkSpellingReply checks a short reply per language, with its
+// dictionary loaded and without: the difference is the spelling rule's
+// share of a check.
+func BenchmarkSpellingReply(b *testing.B) {
+	texts := map[string]string{
+		"nl": "Bedankt voor uw geduld. Uw bestelnummer staat in de verzendbevestiging van onze klantenservice, en het retourlabel zit in het pakket. Een klantenservicemedewerker belt u vrijdag over de terugbetaling.",
+		"fr": "Merci pour votre patience. Je vous confirme aujourd'hui que l'adresse est corrigée et qu'il n'y a rien à faire. L'équipe s'en occupe jusqu'à jeudi.",
+		"es": "Gracias por su paciencia. Su devolución está en camino y recibirá el reembolso en un plazo de tres días hábiles. También le envié la confirmación.",
+		"af": "Dankie vir u geduld. U sal vandag die opsporingskakel en u bestellingnommer per e-pos ontvang. Ons kliëntediens help graag.",
+	}
+	for _, lang := range []string{"nl", "fr", "es", "af"} {
+		for _, spelling := range []bool{true, false} {
+			name := lang + "/without"
+			if spelling {
+				name = lang + "/with"
+			}
+			b.Run(name, func(b *testing.B) {
+				c := newChecker(b)
+				if spelling {
+					c = spellingChecker(b, lang)
+				}
+				in := Input{Body: texts[lang], Lang: lang, Fragment: true}
+				for b.Loop() {
+					c.Run(in)
+				}
+			})
+		}
+	}
+}

@@ -34,6 +34,29 @@ got it) is never sent again on its own: check, then retry --force or drop.`,
 			if err != nil {
 				return badInput(err)
 			}
+			switch e.State {
+			case send.Sent:
+				return badInput(fmt.Errorf("%s was sent and filed; there is nothing to retry", e.Key))
+			case send.Accepted:
+				// The server has it: only the copy to Sent is retried.
+				cfg, err := a.config()
+				if err != nil {
+					return err
+				}
+				_, acct, err := pickAccount(cfg, e.Account)
+				if err != nil {
+					return err
+				}
+				maildir := ""
+				if acct != nil {
+					maildir = acct.SentMaildir
+				}
+				if err := ob.FileSent(&e, maildir); err != nil {
+					return &exitError{code: exitDelivery, err: fmt.Errorf("%v; the reply itself was delivered and is not sent again", err)}
+				}
+				fmt.Fprintf(a.io.Err, "kindly: filed %s in Sent (it was delivered before; not sent again)\n", e.Key)
+				return nil
+			}
 			if (e.State == send.Unknown || e.State == send.Sending) && !force {
 				return badInput(fmt.Errorf("%s may already have arrived (%s); if you are sure it did not, kindly outbox retry --force %s", e.Key, ui.Sanitize(e.Reason), e.Key))
 			}

@@ -152,7 +152,13 @@ func deliverMessage(ctx context.Context, a *app, msg send.Message, opts sendOpti
 	if err != nil {
 		return "", &exitError{code: exitDelivery, err: fmt.Errorf("%v; the reply is kept in the outbox as %s", err, e.Key)}
 	}
-	if err := outbox.Send(ctx, e, *acct, password, send.DefaultTimeouts); err != nil {
+	err = outbox.Send(ctx, e, *acct, password, send.DefaultTimeouts)
+	var copyErr *send.SentCopyError
+	if errors.As(err, &copyErr) {
+		// Delivered: a failed copy is worth a warning, never a resend.
+		return fmt.Sprintf("%s to %s via %s; kindly outbox retry %s files the copy", ui.Sanitize(copyErr.Error()), strings.Join(msg.To, ", "), name, e.Key), nil
+	}
+	if err != nil {
 		got, _, _ := outbox.Get(e.Key)
 		return "", &exitError{code: exitDelivery, err: fmt.Errorf("%s\nThe reply is kept in the outbox (%s, %s): kindly outbox retry %s", ui.Sanitize(err.Error()), e.Key, got.State, e.Key)}
 	}

@@ -1,12 +1,16 @@
 package main
 
 import (
+	"crypto/tls"
 	"net"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+
+	"kindly/internal/smtptest"
 )
 
 // runKindlyIn is runKindly with a fixed data folder, so several commands
@@ -87,5 +91,40 @@ func TestSendThroughPostfix(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(filepath.Join(home, "Sent", "cur")); len(entries) != 1 {
 		t.Errorf("copy in Sent: %d", len(entries))
+	}
+}
+
+// TestSentCopyRetryNeverResends: the server takes the reply but the copy
+// to Sent fails; kindly says it was sent, and outbox retry only files the
+// copy: the server never gets it twice.
+func TestSentCopyRetryNeverResends(t *testing.T) {
+	home := t.TempDir()
+	srv := smtptest.Start(t, "", tls.Certificate{}, "", "")
+	blocker := filepath.Join(home, "blocker")
+	os.WriteFile(blocker, []byte("x"), 0o600)
+	account := func(sent string) string {
+		return writeFile(t, "config.toml", "[agent]\nname = \"Maria\"\nemail = \"maria@example.com\"\n\n[accounts.test]\nfrom = \"maria@example.com\"\nhost = \"127.0.0.1\"\nport = "+strconv.Itoa(srv.Port)+"\nsecurity = \"none\"\nauth = \"none\"\nsent_maildir = \""+sent+"\"\n")
+	}
+	cfg := account(filepath.Join(blocker, "Sent"))
+	_, stderr, code := runKindlyIn(t, home, "--config", cfg, "reply", "--lang", "en", "--body", writeFile(t, "b.txt", "Your order ships tomorrow.\n"), "--send", "compose/testdata/in/nl-latin1.eml")
+	if code != 0 || !strings.Contains(stderr, "sent, but the copy to") || len(srv.Messages()) != 1 {
+		t.Fatalf("exit %d, server has %d\n%s", code, len(srv.Messages()), stderr)
+	}
+	m := regexp.MustCompile(`kindly outbox retry (\S+) files the copy`).FindStringSubmatch(stderr)
+	if m == nil {
+		t.Fatalf("no retry hint:\n%s", stderr)
+	}
+	sent := filepath.Join(home, "Sent")
+	cfg = account(sent)
+	_, stderr, code = runKindlyIn(t, home, "--config", cfg, "outbox", "retry", m[1])
+	if code != 0 || !strings.Contains(stderr, "filed") || len(srv.Messages()) != 1 {
+		t.Fatalf("retry: exit %d, server has %d\n%s", code, len(srv.Messages()), stderr)
+	}
+	if files, _ := os.ReadDir(filepath.Join(sent, "cur")); len(files) != 1 {
+		t.Errorf("Sent has %d messages", len(files))
+	}
+	_, stderr, code = runKindlyIn(t, home, "--config", cfg, "outbox", "retry", m[1])
+	if code != exitBadInput || !strings.Contains(stderr, "nothing to retry") || len(srv.Messages()) != 1 {
+		t.Errorf("retry of a sent reply: exit %d %s", code, stderr)
 	}
 }

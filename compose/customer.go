@@ -4,6 +4,7 @@ import (
 	"net/mail"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -31,7 +32,9 @@ var titles = map[string]string{
 }
 
 // signOffs are the words before a name at the end of an email.
-var signOff = regexp.MustCompile(`(?i)^(?:(?:kind |best |warm |many thanks and |with )?(?:regards|wishes)|thanks|thank you|many thanks|cheers|sincerely|yours(?: sincerely| truly)?|best|met vriendelijke groet(?:en)?|vriendelijke groet(?:en)?|groet(?:en|jes)?|mvg|alvast bedankt|bedankt|dank je(?: wel)?|dank u(?: wel)?|cordialement|bien cordialement|bien à vous|merci(?: d'avance| beaucoup)?|salutations|atentamente|saludos(?: cordiales)?|un saludo|gracias(?: de antemano)?|vriendelike groete|groete|baie dankie|dankie|beste wense|此致|谢谢|祝好|敬上)[\s,.!:;，。！]*$`)
+var signOff = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^(?:(?:kind |best |warm |many thanks and |with )?(?:regards|wishes)|thanks|thank you|many thanks|cheers|sincerely|yours(?: sincerely| truly)?|best|met vriendelijke groet(?:en)?|vriendelijke groet(?:en)?|groet(?:en|jes)?|mvg|alvast bedankt|bedankt|dank je(?: wel)?|dank u(?: wel)?|cordialement|bien cordialement|bien à vous|merci(?: d'avance| beaucoup)?|salutations|atentamente|saludos(?: cordiales)?|un saludo|gracias(?: de antemano)?|vriendelike groete|groete|baie dankie|dankie|beste wense|此致|谢谢|祝好|敬上)[\s,.!:;，。！]*$`)
+})
 
 // Customer extracts the customer's name, title and address: from the From
 // display name, else from the sign-off at the end of the body, else from an
@@ -99,7 +102,7 @@ func nameFromSignOff(text string) string {
 		}
 	}
 	for i := 0; i+1 < len(tail); i++ {
-		if signOff.MatchString(tail[i]) && looksLikeName(tail[i+1]) {
+		if signOff().MatchString(tail[i]) && looksLikeName(tail[i+1]) {
 			return tail[i+1]
 		}
 	}
@@ -181,18 +184,20 @@ func splitName(name string) (first, last string) {
 
 // ticketRef finds an order or ticket reference: "# HW-659", "order 12345",
 // "bestelling 12345", "commande n° 4521", "pedido 991", "订单号 12345".
-var ticketRef = []*regexp.Regexp{
-	regexp.MustCompile(`#\s?([A-Z]{1,6}-?\d{2,})\b`),
-	regexp.MustCompile(`(?i)\b(?:order|ticket|case|reference|ref|invoice|bestelling|bestelnummer|ordernummer|factuur|commande|facture|pedido|factura|bestelling|faktuur|bestel)\s*(?:number|nummer|numéro|número|no\.?|nr\.?|n°|nº|#|:)?\s*#?\s*([A-Z]{0,6}-?\d{3,})\b`),
-	regexp.MustCompile(`(?:订单号|订单|工单|单号|訂單)\s*[:：#]?\s*([A-Z]{0,6}-?\d{3,})`),
-	regexp.MustCompile(`\b([A-Z]{2,4}-\d{3,})\b`),
-}
+var ticketRef = sync.OnceValue(func() []*regexp.Regexp {
+	return []*regexp.Regexp{
+		regexp.MustCompile(`#\s?([A-Z]{1,6}-?\d{2,})\b`),
+		regexp.MustCompile(`(?i)\b(?:order|ticket|case|reference|ref|invoice|bestelling|bestelnummer|ordernummer|factuur|commande|facture|pedido|factura|bestelling|faktuur|bestel)\s*(?:number|nummer|numéro|número|no\.?|nr\.?|n°|nº|#|:)?\s*#?\s*([A-Z]{0,6}-?\d{3,})\b`),
+		regexp.MustCompile(`(?:订单号|订单|工单|单号|訂單)\s*[:：#]?\s*([A-Z]{0,6}-?\d{3,})`),
+		regexp.MustCompile(`\b([A-Z]{2,4}-\d{3,})\b`),
+	}
+})
 
 // TicketRef is the order or ticket reference in the customer's email, from
 // the subject first, then the body; "" when there is none.
 func (m *Message) TicketRef() string {
 	for _, text := range []string{m.Subject, stripQuoted(m.Text)} {
-		for _, re := range ticketRef {
+		for _, re := range ticketRef() {
 			if sm := re.FindStringSubmatch(text); sm != nil {
 				return sm[1]
 			}

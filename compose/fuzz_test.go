@@ -58,7 +58,7 @@ func FuzzReplySubject(f *testing.F) {
 		if got == "" {
 			return
 		}
-		if !strings.HasPrefix(got, "Re: ") || replyPrefix.MatchString(got[4:]) && replyPrefix.FindStringIndex(got[4:])[1] > 0 {
+		if !strings.HasPrefix(got, "Re: ") || replyPrefix().MatchString(got[4:]) && replyPrefix().FindStringIndex(got[4:])[1] > 0 {
 			t.Fatalf("ReplySubject(%q) = %q", s, got)
 		}
 		if ReplySubject(got) != got {

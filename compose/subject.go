@@ -3,6 +3,7 @@ package compose
 import (
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // replyPrefix matches one reply prefix as mail clients write them in many
@@ -10,7 +11,9 @@ import (
 // (Spanish), SV (Nordic), VS (Finnish), Odp (Polish), YNT (Turkish),
 // 回复/答复/回覆 (Chinese), with optional counters like Re[2] or Re(3), and a
 // colon, full-width colon or none for the Chinese ones.
-var replyPrefix = regexp.MustCompile(`^(?i:\s*(?:re|aw|antw|antwoord|réf|ref|rv|sv|vs|odp|ynt|atb|res|rif)\s*(?:\[\d+\]|\(\d+\))?\s*[:：]|\s*(?:回复|答复|回覆|答覆)\s*[:：]?)\s*`)
+var replyPrefix = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?i:\s*(?:re|aw|antw|antwoord|réf|ref|rv|sv|vs|odp|ynt|atb|res|rif)\s*(?:\[\d+\]|\(\d+\))?\s*[:：]|\s*(?:回复|答复|回覆|答覆)\s*[:：]?)\s*`)
+})
 
 // ReplySubject derives the reply's subject: exactly one "Re: " in front of
 // the original, whatever reply prefixes and repeats it had. Nothing else is
@@ -18,7 +21,7 @@ var replyPrefix = regexp.MustCompile(`^(?i:\s*(?:re|aw|antw|antwoord|réf|ref|rv
 func ReplySubject(original string) string {
 	s := strings.TrimSpace(original)
 	for {
-		loc := replyPrefix.FindStringIndex(s)
+		loc := replyPrefix().FindStringIndex(s)
 		if loc == nil || loc[1] == 0 {
 			break
 		}

@@ -12,30 +12,22 @@ import (
 	"time"
 )
 
-// Password finds the account's password: password_cmd (run without a
-// shell), password_env, or password in the config file — refused unless
-// the file is readable by its owner only (mode is the file's permissions).
+// Password finds the account's secret: for auth = xoauth2 the token that
+// token_cmd prints; otherwise password_cmd (run without a shell),
+// password_env, the system keyring, or password in the config file —
+// refused unless the file is readable by its owner only (mode is the file's
+// permissions).
 func Password(ctx context.Context, a Account, configPath string, mode fs.FileMode) (string, error) {
 	switch {
+	case a.auth() == "none" && a.Password == "":
+		return "", nil // nothing to log in with; a password in the file is still checked below
+	case a.auth() == "xoauth2":
+		if a.TokenCmd == "" {
+			return "", errors.New("auth = \"xoauth2\" needs token_cmd, a command that prints a fresh OAuth access token (e.g. \"oama access support@example.com\")")
+		}
+		return runSecretCmd(ctx, "token_cmd", a.TokenCmd)
 	case a.PasswordCmd != "":
-		args, err := SplitCommand(a.PasswordCmd)
-		if err != nil {
-			return "", fmt.Errorf("password_cmd: %w", err)
-		}
-		ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
-		defer cancel()
-		cmd := exec.CommandContext(ctx, args[0], args[1:]...)
-		var stderr bytes.Buffer
-		cmd.Stderr = &stderr
-		out, err := cmd.Output()
-		if err != nil {
-			return "", fmt.Errorf("password_cmd %q failed: %v %s", a.PasswordCmd, err, clean(stderr.String()))
-		}
-		pw := strings.TrimRight(string(out), "\r\n")
-		if pw == "" {
-			return "", fmt.Errorf("password_cmd %q printed nothing", a.PasswordCmd)
-		}
-		return pw, nil
+		return runSecretCmd(ctx, "password_cmd", a.PasswordCmd)
 	case a.PasswordEnv != "":
 		pw, ok := os.LookupEnv(a.PasswordEnv)
 		if !ok || pw == "" {
@@ -43,7 +35,7 @@ func Password(ctx context.Context, a Account, configPath string, mode fs.FileMod
 		}
 		return pw, nil
 	case a.Keyring:
-		return "", errors.New("keyring = true is not supported in this build: use password_cmd (e.g. \"secret-tool lookup smtp support\") or password_env")
+		return KeyringGet(ctx, a.Host, a.Username)
 	case a.Password != "":
 		if mode&0o077 != 0 {
 			return "", fmt.Errorf("%s holds a password but other users can read it (mode %04o): chmod 600 %s, or use password_cmd", configPath, mode, configPath)
@@ -51,6 +43,29 @@ func Password(ctx context.Context, a Account, configPath string, mode fs.FileMod
 		return a.Password, nil
 	}
 	return "", nil
+}
+
+// runSecretCmd runs a password_cmd or token_cmd without a shell and returns
+// its output without the final line end.
+func runSecretCmd(ctx context.Context, key, line string) (string, error) {
+	args, err := SplitCommand(line)
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", key, err)
+	}
+	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, args[0], args[1:]...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return "", fmt.Errorf("%s %q failed: %v %s", key, line, err, clean(stderr.String()))
+	}
+	secret := strings.TrimRight(string(out), "\r\n")
+	if secret == "" {
+		return "", fmt.Errorf("%s %q printed nothing", key, line)
+	}
+	return secret, nil
 }
 
 // SplitCommand splits a command line into words the way a shell would

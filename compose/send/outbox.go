@@ -207,6 +207,32 @@ func (o *Outbox) DeliverLocal(e *Entry, maildir string) error {
 	return o.save(e)
 }
 
+// SentCopyError says the server accepted the reply but the copy to Sent
+// failed: the reply is delivered, and only the copy is to be retried.
+type SentCopyError struct {
+	Maildir string
+	Err     error
+}
+
+func (e *SentCopyError) Error() string {
+	return fmt.Sprintf("sent, but the copy to %s failed: %v", e.Maildir, e.Err)
+}
+
+func (e *SentCopyError) Unwrap() error { return e.Err }
+
+// FileSent tries again to file an accepted reply in Sent. It never sends:
+// the server has the reply already.
+func (o *Outbox) FileSent(e *Entry, maildir string) error {
+	if e.State != Accepted {
+		return fmt.Errorf("%s is %s, not waiting for its copy to Sent", e.Key, e.State)
+	}
+	_, data, err := o.Get(e.Key)
+	if err != nil {
+		return err
+	}
+	return o.fileSent(e, maildir, data)
+}
+
 // fileSent copies an accepted message to Sent. A failure here is reported
 // but never causes a resend: the message stays "accepted".
 func (o *Outbox) fileSent(e *Entry, maildir string, data []byte) error {
@@ -220,7 +246,7 @@ func (o *Outbox) fileSent(e *Entry, maildir string, data []byte) error {
 		if serr := o.save(e); serr != nil {
 			return serr
 		}
-		return fmt.Errorf("sent, but the copy to %s failed: %w", maildir, err)
+		return &SentCopyError{Maildir: maildir, Err: err}
 	}
 	e.State, e.SentCopy = Sent, path
 	return o.save(e)

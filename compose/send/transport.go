@@ -66,94 +66,17 @@ type Timeouts struct {
 // DefaultTimeouts are used when an Account sets none.
 var DefaultTimeouts = Timeouts{Dial: 10 * time.Second, Command: 30 * time.Second, Submission: 60 * time.Second}
 
-// Deliver sends msg through the account's server. password is used only
-// over TLS, unless the account says insecure = true. It returns the
-// server's reply to the final dot.
+// Deliver sends msg through the account's server. password (the OAuth
+// token for auth = xoauth2) is used only over TLS, unless the account says
+// insecure = true. It returns the server's reply to the final dot.
 func Deliver(ctx context.Context, acct Account, password string, msg Message, t Timeouts) (string, error) {
-	where := net.JoinHostPort(acct.Host, strconv.Itoa(acct.port()))
-	fail := func(stage Stage, err error, format string, args ...any) *Error {
-		e := &Error{Stage: stage, Err: err, Msg: fmt.Sprintf(format, args...)}
-		var se *smtp.SMTPError
-		if errors.As(err, &se) {
-			e.Permanent = se.Code >= 500
-			e.Msg = fmt.Sprintf("%d %s: %s", se.Code, clean(se.Message), e.Msg)
-		} else if err != nil && !strings.Contains(e.Msg, clean(err.Error())) {
-			e.Msg += ": " + clean(err.Error())
-		}
-		return e
-	}
-	tlsConfig, err := acct.tlsConfig()
+	c, where, release, err := open(ctx, acct, password, t)
 	if err != nil {
-		return "", fail(StageConnect, err, "TLS setup for %s", where)
+		return "", err
 	}
-	dialer := net.Dialer{Timeout: t.Dial}
-	conn, err := dialer.DialContext(ctx, "tcp", where)
-	if err != nil {
-		return "", fail(StageConnect, err, "cannot reach %s — check host and port, and that the server is up", where)
-	}
-	// Cancelling the context closes the connection, which ends any wait.
-	stop := context.AfterFunc(ctx, func() { conn.Close() })
-	defer stop()
-
-	// Bound the whole set-up (greeting, TLS, EHLO); the client's own
-	// timeouts take over for the commands after it.
-	conn.SetDeadline(time.Now().Add(t.Dial + t.Command))
-	var c *smtp.Client
-	switch acct.security() {
-	case "tls":
-		tc := tls.Client(conn, tlsConfig)
-		if err := tc.HandshakeContext(ctx); err != nil {
-			conn.Close()
-			return "", fail(StageConnect, err, "TLS handshake with %s failed", where)
-		}
-		c = smtp.NewClient(tc)
-	case "starttls":
-		c, err = smtp.NewClientStartTLS(conn, tlsConfig)
-		if err != nil {
-			conn.Close()
-			if strings.Contains(err.Error(), "doesn't support STARTTLS") {
-				// Never go on in clear when STARTTLS was asked for.
-				return "", fail(StageConnect, nil, "%s does not offer STARTTLS, which the account requires — check the port (587 for STARTTLS, 465 with security = \"tls\")", where)
-			}
-			return "", fail(StageConnect, err, "STARTTLS with %s failed", where)
-		}
-	case "none":
-		c = smtp.NewClient(conn)
-	default:
-		conn.Close()
-		return "", fail(StageConnect, nil, "security = %q: use starttls, tls or none", acct.Security)
-	}
-	defer c.Close()
-	c.CommandTimeout, c.SubmissionTimeout = t.Command, t.Submission
-	if err := c.Hello(localName()); err != nil {
-		if strings.Contains(err.Error(), "certificate") || strings.Contains(err.Error(), "tls:") {
-			return "", fail(StageConnect, err, "TLS with %s failed: the certificate is not trusted for %s (set ca_file for a private CA)", where, acct.Host)
-		}
-		return "", fail(StageConnect, err, "%s refused the greeting", where)
-	}
-	conn.SetDeadline(time.Time{})
-	_, encrypted := c.TLSConnectionState()
-	if acct.auth() != "none" {
-		if !encrypted && !acct.Insecure {
-			return "", fail(StageAuth, nil, "refusing to send the password for %s to %s without TLS — use security = \"starttls\" or \"tls\" (or insecure = true for a test server)", acct.Username, where)
-		}
-		var client sasl.Client
-		switch acct.auth() {
-		case "plain":
-			client = sasl.NewPlainClient("", acct.Username, password)
-		case "login":
-			client = sasl.NewLoginClient(acct.Username, password)
-		default:
-			return "", fail(StageAuth, nil, "auth = %q is not supported in this build — use plain, login or none", acct.Auth)
-		}
-		if err := c.Auth(client); err != nil {
-			e := fail(StageAuth, err, "authentication failed for %s at %s — check %s", acct.Username, where, acct.passwordSource())
-			e.Permanent = true
-			return "", e
-		}
-	}
+	defer release()
 	if size, ok := c.MaxMessageSize(); ok && size > 0 && len(msg.Data) > size {
-		e := fail(StageEnvelope, nil, "the message is %d KB but %s accepts at most %d KB — send large files as a link", len(msg.Data)>>10, where, size>>10)
+		e := fail(where, StageEnvelope, nil, "the message is %s but %s accepts at most %s — send large files as a link", human(len(msg.Data)), where, human(size))
 		e.Permanent = true
 		return "", e
 	}
@@ -165,29 +88,179 @@ func Deliver(ctx context.Context, acct Account, password string, msg Message, t 
 		opts.UTF8 = true
 	}
 	if err := c.Mail(msg.From, opts); err != nil {
-		return "", fail(StageEnvelope, err, "%s refused the sender %s", where, msg.From)
+		return "", fail(where, StageEnvelope, err, "%s refused the sender %s", where, msg.From)
 	}
 	for _, rcpt := range msg.To {
 		if err := c.Rcpt(rcpt, nil); err != nil {
-			return "", fail(StageEnvelope, err, "%s refused the recipient %s", where, rcpt)
+			return "", fail(where, StageEnvelope, err, "%s refused the recipient %s", where, rcpt)
 		}
 	}
 	w, err := c.Data()
 	if err != nil {
-		return "", fail(StageEnvelope, err, "%s refused DATA", where)
+		return "", fail(where, StageEnvelope, err, "%s refused DATA", where)
 	}
 	if _, err := w.Write(msg.Data); err != nil {
-		return "", fail(StageData, err, "the connection to %s broke while sending; the message was not delivered", where)
+		return "", fail(where, StageData, err, "the connection to %s broke while sending; the message was not delivered", where)
 	}
 	resp, err := w.CloseWithResponse()
 	if err != nil {
 		if isSMTP(err) {
-			return "", fail(StageDot, err, "%s refused the message", where)
+			return "", fail(where, StageDot, err, "%s refused the message", where)
 		}
-		return "", fail(StageDot, err, "the connection to %s broke after the message was sent: it may or may not have arrived", where)
+		return "", fail(where, StageDot, err, "the connection to %s broke after the message was sent: it may or may not have arrived", where)
 	}
 	_ = c.Quit() // the message is accepted; a failing QUIT changes nothing
 	return clean(resp.StatusText), nil
+}
+
+// Probe is what kindly init runs to test an account: it connects, secures
+// the connection and authenticates exactly as Deliver would, then says
+// goodbye without sending anything. It reports what it found.
+func Probe(ctx context.Context, acct Account, password string, t Timeouts) (string, error) {
+	c, where, release, err := open(ctx, acct, password, t)
+	if err != nil {
+		return "", err
+	}
+	defer release()
+	var parts []string
+	if st, ok := c.TLSConnectionState(); ok {
+		parts = append(parts, fmt.Sprintf("%s to %s", tls.VersionName(st.Version), where))
+	} else {
+		parts = append(parts, fmt.Sprintf("no TLS to %s", where))
+	}
+	if acct.auth() != "none" {
+		parts = append(parts, fmt.Sprintf("logged in as %s (%s)", acct.Username, strings.ToUpper(acct.auth())))
+	}
+	if size, ok := c.MaxMessageSize(); ok && size > 0 {
+		parts = append(parts, "messages up to "+human(size))
+	}
+	if err := c.Quit(); err != nil {
+		return "", fail(where, StageEnvelope, err, "%s did not say goodbye", where)
+	}
+	return strings.Join(parts, ", "), nil
+}
+
+// fail makes an Error that leads with the server's code and text when there
+// is one, and ends with the cause when it adds something.
+func fail(where string, stage Stage, err error, format string, args ...any) *Error {
+	e := &Error{Stage: stage, Err: err, Msg: fmt.Sprintf(format, args...)}
+	var se *smtp.SMTPError
+	if errors.As(err, &se) {
+		e.Permanent = se.Code >= 500
+		e.Msg = fmt.Sprintf("%d %s: %s", se.Code, clean(se.Message), e.Msg)
+	} else if err != nil && !strings.Contains(e.Msg, clean(err.Error())) {
+		e.Msg += ": " + clean(err.Error())
+	}
+	return e
+}
+
+// open connects to the account's server, secures the connection as the
+// account says, greets and authenticates. The caller calls release when
+// done, which closes the connection.
+func open(ctx context.Context, acct Account, password string, t Timeouts) (c *smtp.Client, where string, release func(), err error) {
+	where = net.JoinHostPort(acct.Host, strconv.Itoa(acct.port()))
+	tlsConfig, err := acct.tlsConfig()
+	if err != nil {
+		return nil, where, nil, fail(where, StageConnect, err, "TLS setup for %s", where)
+	}
+	dialer := net.Dialer{Timeout: t.Dial}
+	conn, err := dialer.DialContext(ctx, "tcp", where)
+	if err != nil {
+		return nil, where, nil, fail(where, StageConnect, err, "cannot reach %s — check host and port, and that the server is up", where)
+	}
+	// Cancelling the context closes the connection, which ends any wait.
+	stop := context.AfterFunc(ctx, func() { conn.Close() })
+	c, err = greet(ctx, conn, acct, password, tlsConfig, where, t)
+	if err != nil {
+		stop()
+		conn.Close()
+		return nil, where, nil, err
+	}
+	return c, where, func() { stop(); c.Close() }, nil
+}
+
+func greet(ctx context.Context, conn net.Conn, acct Account, password string, tlsConfig *tls.Config, where string, t Timeouts) (*smtp.Client, error) {
+	// Bound the whole set-up (greeting, TLS, EHLO); the client's own
+	// timeouts take over for the commands after it.
+	conn.SetDeadline(time.Now().Add(t.Dial + t.Command))
+	var c *smtp.Client
+	var err error
+	switch acct.security() {
+	case "tls":
+		tc := tls.Client(conn, tlsConfig)
+		if err := tc.HandshakeContext(ctx); err != nil {
+			return nil, fail(where, StageConnect, err, "TLS handshake with %s failed%s", where, certHint(err, acct.Host))
+		}
+		c = smtp.NewClient(tc)
+	case "starttls":
+		c, err = smtp.NewClientStartTLS(conn, tlsConfig)
+		if err != nil {
+			if strings.Contains(err.Error(), "doesn't support STARTTLS") {
+				// Never go on in clear when STARTTLS was asked for.
+				return nil, fail(where, StageConnect, nil, "%s does not offer STARTTLS, which the account requires — check the port (587 for STARTTLS, 465 with security = \"tls\")", where)
+			}
+			return nil, fail(where, StageConnect, err, "STARTTLS with %s failed%s", where, certHint(err, acct.Host))
+		}
+	case "none":
+		c = smtp.NewClient(conn)
+	default:
+		return nil, fail(where, StageConnect, nil, "security = %q: use starttls, tls or none", acct.Security)
+	}
+	c.CommandTimeout, c.SubmissionTimeout = t.Command, t.Submission
+	if err := c.Hello(localName()); err != nil {
+		c.Close()
+		if strings.Contains(err.Error(), "certificate") || strings.Contains(err.Error(), "tls:") {
+			return nil, fail(where, StageConnect, err, "TLS with %s failed%s", where, certHint(err, acct.Host))
+		}
+		return nil, fail(where, StageConnect, err, "%s refused the greeting", where)
+	}
+	conn.SetDeadline(time.Time{})
+	if err := authenticate(c, acct, password, where); err != nil {
+		c.Close()
+		return nil, err
+	}
+	return c, nil
+}
+
+// certHint explains a certificate failure in the words of the fix.
+func certHint(err error, host string) string {
+	var unknown x509.UnknownAuthorityError
+	var hostErr x509.HostnameError
+	switch {
+	case errors.As(err, &hostErr):
+		return fmt.Sprintf(": its certificate is not for %s — use the host name the certificate names", host)
+	case errors.As(err, &unknown), strings.Contains(err.Error(), "certificate signed by unknown authority"):
+		return fmt.Sprintf(": the certificate is not trusted for %s (set ca_file for a private CA)", host)
+	case strings.Contains(err.Error(), "certificate"):
+		return fmt.Sprintf(": the certificate is not trusted for %s", host)
+	}
+	return ""
+}
+
+func authenticate(c *smtp.Client, acct Account, password, where string) error {
+	if acct.auth() == "none" {
+		return nil
+	}
+	if _, encrypted := c.TLSConnectionState(); !encrypted && !acct.Insecure {
+		return fail(where, StageAuth, nil, "refusing to send the %s for %s to %s without TLS — use security = \"starttls\" or \"tls\" (or insecure = true for a test server)", acct.secretName(), acct.Username, where)
+	}
+	var client sasl.Client
+	switch acct.auth() {
+	case "plain":
+		client = sasl.NewPlainClient("", acct.Username, password)
+	case "login":
+		client = sasl.NewLoginClient(acct.Username, password)
+	case "xoauth2":
+		client = &xoauth2{user: acct.Username, token: password}
+	default:
+		return fail(where, StageAuth, nil, "auth = %q: use plain, login, xoauth2 or none", acct.Auth)
+	}
+	if err := c.Auth(client); err != nil {
+		e := fail(where, StageAuth, err, "authentication failed for %s at %s — check %s", acct.Username, where, acct.passwordSource())
+		e.Permanent = true
+		return e
+	}
+	return nil
 }
 
 func (a Account) port() int {
@@ -222,12 +295,24 @@ func (a Account) auth() string {
 
 func (a Account) passwordSource() string {
 	switch {
+	case a.auth() == "xoauth2" && a.TokenCmd != "":
+		return "token_cmd"
 	case a.PasswordCmd != "":
 		return "password_cmd"
 	case a.PasswordEnv != "":
 		return "$" + a.PasswordEnv
+	case a.Keyring:
+		return "the password in the keyring"
 	}
 	return "the password"
+}
+
+// secretName is what the account sends to log in, for messages.
+func (a Account) secretName() string {
+	if a.auth() == "xoauth2" {
+		return "OAuth token"
+	}
+	return "password"
 }
 
 func (a Account) tlsConfig() (*tls.Config, error) {
@@ -251,6 +336,17 @@ func localName() string {
 		return h
 	}
 	return "localhost"
+}
+
+// human writes a size in bytes, KB or MB.
+func human(n int) string {
+	switch {
+	case n < 1<<10:
+		return fmt.Sprintf("%d bytes", n)
+	case n < 1<<20:
+		return fmt.Sprintf("%d KB", n>>10)
+	}
+	return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
 }
 
 func isASCII(b []byte) bool {

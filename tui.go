@@ -11,7 +11,6 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 
 	"kindly/compose"
 	"kindly/compose/send"
@@ -53,24 +52,6 @@ func runTUI(ctx context.Context, a *app, args []string) error {
 		_, err = io.WriteString(a.io.Out, d.Text())
 		return err
 	}
-	checker := newChecker(a, cfg)
-	dirs, err := snippetDirs(a)
-	if err != nil {
-		return err
-	}
-	usage := snippets.OpenUsage(usagePath(a))
-	store := compose.NewDraftStore(compose.DefaultDraftDir())
-	key := compose.DraftKey(in)
-	status := "Writing to " + d.Customer.Name + ". Your draft is saved as you type."
-	if saved, at, err := store.Load(key); err == nil {
-		d = saved
-		status = "Restored the draft you saved at " + at.Local().Format("15:04 on 2 Jan") + "."
-	} else if !errors.Is(err, fs.ErrNotExist) {
-		status = "⚠ " + err.Error()
-	}
-	if d.From == nil {
-		d.From = &mail.Address{Name: "kindly demo", Address: "demo@kindly.localhost"}
-	}
 	input := a.io.In
 	if len(args) == 1 && args[0] == "-" {
 		// The message came on stdin: read keys from the terminal itself.
@@ -80,6 +61,56 @@ func runTUI(ctx context.Context, a *app, args []string) error {
 		}
 		defer tty.Close()
 		input = tty
+	}
+	c, err := newComposer(ctx, a, cfg, in, d, true) // the terminal's answer to Init's question may change it
+	if err != nil {
+		return err
+	}
+	final, err := tea.NewProgram(c.model, tea.WithContext(ctx), tea.WithInput(input), tea.WithOutput(a.io.Out)).Run()
+	if err != nil && !errors.Is(err, tea.ErrProgramKilled) {
+		return err
+	}
+	if m, ok := final.(ui.Model); ok && m.Sent() {
+		_ = c.store.Delete(c.key)
+		return nil
+	} else if ok && m.Discarded() {
+		fmt.Fprintln(a.io.Err, "kindly: the draft was discarded.")
+		return nil
+	}
+	fmt.Fprintf(a.io.Err, "kindly: your draft is saved; run kindly %s again to go on.\n", source)
+	return nil
+}
+
+// composer is the composer ready to run: the model and where its draft is
+// kept.
+type composer struct {
+	model ui.Model
+	store *compose.DraftStore
+	key   string
+}
+
+// newComposer builds the composer's model for a reply d to in: checks,
+// the saved draft, snippets loading in the background. It does no terminal
+// I/O, so the first frame can be measured on its own.
+func newComposer(ctx context.Context, a *app, cfg *Config, in *compose.Message, d *compose.Draft, dark bool) (*composer, error) {
+	checker := newChecker(a, cfg)
+	dirs, err := snippetDirs(a)
+	if err != nil {
+		return nil, err
+	}
+	usage := snippets.OpenUsage(usagePath(a))
+	store := compose.NewDraftStore(compose.DefaultDraftDir())
+	key := compose.DraftKey(in)
+	status := "Writing to " + d.Customer.Name + ". Your draft is saved as you type."
+	var fresh *compose.Draft
+	if saved, at, err := store.Load(key); err == nil {
+		fresh, d = d, saved
+		status = "Restored the draft you saved at " + at.Local().Format("15:04 on 2 Jan") + " (ctrl+r starts over)."
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		status = "⚠ " + err.Error()
+	}
+	if d.From == nil {
+		d.From = &mail.Address{Name: "kindly demo", Address: "demo@kindly.localhost"}
 	}
 	model := ui.New(ui.Options{
 		Incoming: in,
@@ -103,16 +134,27 @@ func runTUI(ctx context.Context, a *app, args []string) error {
 		Snippets: snippets.LoadAsync(dirs),
 		Vars:     snippetVars(cfg, in, d, a),
 		Used:     func(id string) { _ = usage.Record(id) },
-		Dark:     lipgloss.HasDarkBackground(os.Stdin, os.Stdout),
+		Dark:     dark,
+		Fresh:    fresh,
+		Discard:  func() error { return store.Delete(key) },
+		Editor:   editorCommand(a.getenv),
+		Watch: func(lib *snippets.Library) <-chan snippets.Update {
+			ch, err := lib.Watch(ctx, 150*time.Millisecond)
+			if err != nil {
+				return nil // no live updates; the library loaded at start stays
+			}
+			return ch
+		},
 	})
-	final, err := tea.NewProgram(model, tea.WithContext(ctx), tea.WithInput(input), tea.WithOutput(a.io.Out)).Run()
-	if err != nil && !errors.Is(err, tea.ErrProgramKilled) {
-		return err
+	return &composer{model: model, store: store, key: key}, nil
+}
+
+// editorCommand is the agent's editor: $VISUAL, then $EDITOR, then vi.
+func editorCommand(getenv func(string) string) string {
+	for _, v := range []string{"VISUAL", "EDITOR"} {
+		if e := getenv(v); e != "" {
+			return e
+		}
 	}
-	if m, ok := final.(ui.Model); ok && m.Sent() {
-		_ = store.Delete(key)
-		return nil
-	}
-	fmt.Fprintf(a.io.Err, "kindly: your draft is saved; run kindly %s again to go on.\n", source)
-	return nil
+	return "vi"
 }

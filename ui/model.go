@@ -4,12 +4,12 @@ import (
 	"context"
 	"fmt"
 	"net/mail"
+	"sort"
 	"strings"
 	"time"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textarea"
-	"charm.land/bubbles/v2/textinput"
+	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 
 	"kindly/compose"
@@ -37,21 +37,32 @@ type Options struct {
 	Vars map[string]string
 	// Used records that a snippet was inserted, for search ranking.
 	Used func(id string)
+	// Fresh is the reply kindly would start from, when Draft is a saved
+	// draft brought back: ctrl+r starts over from it.
+	Fresh *compose.Draft
+	// Discard deletes the saved draft (quit and discard).
+	Discard func() error
+	// Editor is the command for the $EDITOR round trip (e.g. "vim").
+	Editor string
+	// Watch follows the library's folders once it has loaded, so that a
+	// teammate's new or changed snippet is there without a restart.
+	Watch func(*snippets.Library) <-chan snippets.Update
 }
 
 // Model is the root of the composer: it routes keys to the current step
 // and draws the frame around it.
 type Model struct {
-	opt     Options
-	keys    KeyMap
-	styles  Styles
-	step    int // 1 personalise, 2 answer, 3 send
-	width   int
-	height  int
-	subject textinput.Model
-	greet   textinput.Model
-	body    textarea.Model
-	field   int // focused field in step 1
+	opt    Options
+	keys   KeyMap
+	styles Styles
+	step   int // 1 personalise, 2 answer, 3 send
+	width  int
+	height int
+	// The three steps, each a sub-model with its own widgets, keys and
+	// view; the root routes to the current one (steps()[step-1]).
+	pers    *personalise
+	ans     *answer
+	rev     *review
 	session *check.Session
 	report  check.Report
 	showIn  bool
@@ -63,7 +74,15 @@ type Model struct {
 	status  string
 	quit    bool
 	lib     *snippets.Library
-	pick    *picker
+	changed bool   // edited since it was opened
+	confirm string // "quit" or "fresh" while asking
+	jump    int    // the finding ctrl+j went to last
+	discard bool   // quitting discards the saved draft
+	spin    spinner.Model
+
+	gen       int     // the text's version, for background checks
+	checking  bool    // a background check is running
+	initCheck tea.Cmd // the first check, when it runs in the background
 }
 
 type (
@@ -77,27 +96,23 @@ type (
 
 // New makes the composer for a draft.
 func New(opt Options) Model {
-	m := Model{opt: opt, keys: DefaultKeyMap(), styles: NewStyles(opt.Dark), step: 1, status: opt.Status, width: 80, height: 24}
-	m.subject = textinput.New()
-	m.subject.Prompt = ""
-	m.subject.SetValue(opt.Draft.Subject)
-	m.greet = textinput.New()
-	m.greet.Prompt = ""
-	m.greet.SetValue(opt.Draft.Greeting)
-	m.body = textarea.New()
-	m.body.ShowLineNumbers = false
-	m.body.Placeholder = "Write your answer here…"
-	m.body.SetValue(opt.Draft.Body)
-	m.subject.Focus()
+	m := Model{opt: opt, keys: DefaultKeyMap(), styles: NewStyles(opt.Dark), step: 1, status: opt.Status, width: 80, height: 24, jump: -1}
+	m.pers = newPersonalise(opt.Draft)
+	m.ans = newAnswer(opt.Draft, m.styles)
+	m.rev = &review{}
+	m.spin = spinner.New(spinner.WithSpinner(spinner.Dot))
+	m.pers.focus()
 	m.session = opt.Checker.NewSession()
-	m.recheck()
+	m.initCheck = m.recheck() // a long restored draft is checked once the program runs
 	m.layout()
 	return m
 }
 
 // Init starts the autosave clock and waits for the snippets.
 func (m Model) Init() tea.Cmd {
-	cmds := []tea.Cmd{tick(), m.loadSpelling()}
+	// The terminal's background is asked for, not waited on: the first
+	// frame uses the dark palette and changes if the answer says light.
+	cmds := []tea.Cmd{tick(), m.loadSpelling(), m.initCheck, tea.RequestBackgroundColor}
 	if ch := m.opt.Snippets; ch != nil {
 		cmds = append(cmds, func() tea.Msg { return libraryMsg{lib: <-ch} })
 	}
@@ -111,10 +126,21 @@ type spellMsg struct{ err error }
 // frame; spelling findings appear when it is there.
 func (m Model) loadSpelling() tea.Cmd {
 	c, code := m.opt.Checker, m.opt.Draft.Lang
-	if c == nil || code != "en" {
+	if c == nil || code == "zh" || code == "" {
 		return nil
 	}
 	return func() tea.Msg { return spellMsg{err: c.LoadSpelling(code)} }
+}
+
+// waitUpdate waits for the next snapshot of the watched library.
+func waitUpdate(ch <-chan snippets.Update) tea.Cmd {
+	return func() tea.Msg {
+		u, ok := <-ch
+		if !ok {
+			return nil
+		}
+		return libraryMsg{lib: u.Library, updates: ch, changed: u.Changed}
+	}
 }
 
 func tick() tea.Cmd {
@@ -129,7 +155,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.layout()
 		return m, nil
 	case tickMsg:
-		if m.dirty && !m.sent {
+		if m.dirty && !m.sent && !m.discard {
 			m.dirty = false
 			return m, tea.Batch(m.saveCmd(), tick())
 		}
@@ -137,11 +163,29 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case savedMsg:
 		if msg.err != nil {
 			m.status = "⚠ Could not save the draft: " + Sanitize(msg.err.Error())
+			if m.quit {
+				// Never quit on a draft that did not reach the disk.
+				m.quit = false
+				m.status += " — not quitting: your text is still here. Copy it, or fix the problem and press ctrl+c again."
+				return m, nil
+			}
 		}
 		if m.quit {
 			return m, tea.Quit
 		}
 		return m, nil
+	case editorFileMsg, editedMsg, editorTextMsg:
+		return m.editorStep(msg)
+	case tea.BackgroundColorMsg:
+		m.setDark(msg.IsDark())
+		return m, nil
+	case spinner.TickMsg:
+		if !m.sending {
+			return m, nil
+		}
+		var cmd tea.Cmd
+		m.spin, cmd = m.spin.Update(msg)
+		return m, cmd
 	case sentMsg:
 		m.sending = false
 		if msg.err != nil {
@@ -153,17 +197,40 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case spellMsg:
 		if msg.err == nil {
-			m.recheck()
+			return m, m.recheck()
 		}
+		return m, nil
+	case checkedMsg:
+		m.checking = false
+		if msg.gen != m.gen {
+			// The text changed while it was checked: check it as it is now.
+			m.sync()
+			return m, m.startCheck(m.checkInput())
+		}
+		m.applyReport(msg.report)
 		return m, nil
 	case libraryMsg:
 		m.lib = msg.lib
-		if m.pick != nil {
-			m.pick.search(m.lib, m.opt.Draft.Lang)
+		if m.ans.pick != nil {
+			m.ans.pick.search(m.lib, m.opt.Draft.Lang)
+		}
+		if m.opt.Watch != nil && msg.updates == nil && m.lib != nil {
+			if ch := m.opt.Watch(m.lib); ch != nil {
+				return m, waitUpdate(ch)
+			}
+		}
+		if msg.updates != nil {
+			if len(msg.changed) > 0 {
+				m.status = fmt.Sprintf("Snippets updated (%d file(s) changed).", len(msg.changed))
+			}
+			return m, waitUpdate(msg.updates)
 		}
 		return m, nil
 	case tea.KeyPressMsg:
-		if m.pick != nil {
+		if m.confirm != "" {
+			return m.confirmKey(msg)
+		}
+		if m.ans.pick != nil {
 			return m.pickerKey(msg)
 		}
 		return m.key(msg)
@@ -173,15 +240,15 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // pickerKey handles keys while the snippet picker or its form is open.
 func (m Model) pickerKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	p := m.pick
+	p := m.ans.pick
 	switch k.String() {
 	case "esc":
 		if p.chosen != nil {
 			p.chosen = nil
 			return m, p.query.Focus()
 		}
-		m.pick = nil
-		return m, m.body.Focus()
+		m.ans.pick = nil
+		return m, m.ans.body.Focus()
 	case "up":
 		p.move(-1)
 		return m, nil
@@ -210,18 +277,18 @@ func (m Model) pickerKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		text := strings.TrimRight(snippets.Render(p.chosen, m.opt.Vars, p.values()).Text, "\n")
-		if cur := m.body.Value(); cur != "" && !strings.HasSuffix(cur, "\n") {
+		if cur := m.ans.body.Value(); cur != "" && !strings.HasSuffix(cur, "\n") {
 			text = "\n\n" + text
 		}
-		m.body.InsertString(text)
-		if m.opt.Used != nil {
-			m.opt.Used(p.chosen.ID)
+		m.ans.body.InsertString(text)
+		var record tea.Cmd
+		if used, id := m.opt.Used, p.chosen.ID; used != nil {
+			record = func() tea.Msg { used(id); return nil } // a file write: not in Update
 		}
 		m.status = "Inserted “" + Sanitize(p.chosen.Title) + "”."
-		m.pick = nil
-		m.dirty = true
-		m.recheck()
-		return m, m.body.Focus()
+		m.ans.pick = nil
+		m.dirty, m.changed = true, true
+		return m, tea.Batch(m.recheck(), m.ans.body.Focus(), record)
 	}
 	cmd := p.update(k)
 	if p.chosen == nil {
@@ -241,12 +308,18 @@ func mapValues(m map[string]string) []string {
 func (m Model) key(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	switch {
 	case key.Matches(k, m.keys.Quit):
-		m.quit = true
 		if m.sent {
 			return m, tea.Quit
 		}
+		if m.changed {
+			m.confirm = "quit"
+			return m, nil
+		}
+		m.quit = true
 		m.sync()
 		return m, m.saveCmd()
+	case k.String() == "?" && m.step != 3:
+		// typing a question mark
 	case key.Matches(k, m.keys.Help):
 		m.help = !m.help
 		return m, nil
@@ -259,15 +332,22 @@ func (m Model) key(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(k, m.keys.Prev) && m.step > 1:
 		return m, m.goTo(m.step - 1)
 	case m.step == 1 && key.Matches(k, m.keys.Field):
-		m.field = 1 - m.field
+		m.pers.field = 1 - m.pers.field
 		return m, m.focus()
 	case m.step == 3 && key.Matches(k, m.keys.Send):
 		return m.send()
+	case key.Matches(k, m.keys.Jump):
+		return m, m.nextFinding()
+	case key.Matches(k, m.keys.Fresh) && m.opt.Fresh != nil && !m.sent:
+		m.confirm = "fresh"
+		return m, nil
+	case m.step == 2 && key.Matches(k, m.keys.Editor):
+		return m.editor()
 	case m.step == 2 && key.Matches(k, m.keys.Snippet):
-		m.body.Blur()
-		m.pick = newPicker()
-		m.pick.search(m.lib, m.opt.Draft.Lang)
-		return m, m.pick.query.Focus()
+		m.ans.body.Blur()
+		m.ans.pick = newPicker()
+		m.ans.pick.search(m.lib, m.opt.Draft.Lang)
+		return m, m.ans.pick.query.Focus()
 	}
 	if m.step == 3 {
 		return m, nil
@@ -277,19 +357,12 @@ func (m Model) key(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 
 // edit passes a message to the focused input and re-checks after a change.
 func (m Model) edit(msg tea.Msg) (tea.Model, tea.Cmd) {
-	var cmd tea.Cmd
-	before := m.subject.Value() + "\x00" + m.greet.Value() + "\x00" + m.body.Value()
-	switch {
-	case m.step == 1 && m.field == 0:
-		m.subject, cmd = m.subject.Update(msg)
-	case m.step == 1:
-		m.greet, cmd = m.greet.Update(msg)
-	case m.step == 2:
-		m.body, cmd = m.body.Update(msg)
-	}
-	if m.subject.Value()+"\x00"+m.greet.Value()+"\x00"+m.body.Value() != before {
-		m.dirty, m.force = true, false
-		m.recheck()
+	step := m.current()
+	before := step.text()
+	cmd := step.edit(msg)
+	if step.text() != before {
+		m.dirty, m.force, m.changed = true, false, true
+		cmd = tea.Batch(cmd, m.recheck())
 	}
 	return m, cmd
 }
@@ -301,38 +374,78 @@ func (m *Model) goTo(step int) tea.Cmd {
 }
 
 func (m *Model) focus() tea.Cmd {
-	m.subject.Blur()
-	m.greet.Blur()
-	m.body.Blur()
-	switch {
-	case m.step == 1 && m.field == 0:
-		return m.subject.Focus()
-	case m.step == 1:
-		return m.greet.Focus()
-	case m.step == 2:
-		return m.body.Focus()
+	for _, s := range m.steps() {
+		s.blur()
 	}
-	return nil
+	return m.current().focus()
 }
 
 // sync copies the inputs into the draft.
 func (m *Model) sync() {
 	d := m.opt.Draft
-	d.Subject, d.Greeting, d.Body = m.subject.Value(), m.greet.Value(), m.body.Value()
+	d.Subject, d.Greeting, d.Body = m.pers.subject.Value(), m.pers.greet.Value(), m.ans.body.Value()
 }
 
-func (m *Model) recheck() {
+// asyncCheckBytes is the body size above which checks run off the UI
+// goroutine: below it an incremental check takes well under a millisecond,
+// above it (a pasted document) it could hold up typing.
+const asyncCheckBytes = 64 << 10
+
+// checkedMsg brings a report checked in the background; gen says which
+// version of the text it is about.
+type checkedMsg struct {
+	gen    int
+	report check.Report
+}
+
+// recheck checks the draft after a change: at once for a normal reply, in
+// the background for a very long one. One check runs at a time (the
+// session is not shared between goroutines); a change made meanwhile is
+// checked when it finishes.
+func (m *Model) recheck() tea.Cmd {
 	m.sync()
+	in := m.checkInput()
+	m.gen++
+	if len(in.Body) < asyncCheckBytes && !m.checking {
+		m.applyReport(m.session.Check(in))
+		return nil
+	}
+	if m.checking {
+		return nil // checkedMsg sees the newer gen and checks again
+	}
+	return m.startCheck(in)
+}
+
+func (m *Model) startCheck(in check.Input) tea.Cmd {
+	m.checking = true
+	gen, session := m.gen, m.session
+	return func() tea.Msg { return checkedMsg{gen: gen, report: session.Check(in)} }
+}
+
+func (m *Model) checkInput() check.Input {
 	d := m.opt.Draft
 	var to []string
 	for _, a := range append(append([]*mail.Address{}, d.To...), d.Cc...) {
 		to = append(to, a.Address)
 	}
-	m.report = m.session.Check(check.Input{
+	return check.Input{
 		Message: true, Subject: d.Subject, Recipients: to, Greeting: d.Greeting, Body: d.Body,
 		Closing: d.Closing, Signature: d.Signature, Lang: d.Lang, CustomerName: d.Customer.Name,
 		Incoming: m.opt.Analysis,
-	})
+	}
+}
+
+// applyReport shows a report: the findings, and their words underlined.
+func (m *Model) applyReport(r check.Report) {
+	m.report = r
+	var marks []markRange
+	for _, f := range m.report.Findings {
+		if f.Field == check.FieldBody && f.Length > 0 {
+			marks = append(marks, markRange{start: f.Offset, end: f.Offset + f.Length, err: f.Severity == check.Error})
+		}
+	}
+	sort.Slice(marks, func(i, j int) bool { return marks[i].start < marks[j].start })
+	m.ans.body.SetMarks(marks)
 }
 
 func (m Model) saveCmd() tea.Cmd {
@@ -357,15 +470,25 @@ func (m Model) send() (tea.Model, tea.Cmd) {
 	}
 	m.sync()
 	m.sending = true
-	m.status = "… Sending"
+	var to []string
+	for _, a := range m.opt.Draft.To {
+		to = append(to, a.Address)
+	}
+	m.status = "Sending to " + Sanitize(strings.Join(to, ", ")) + "…"
 	d := *m.opt.Draft
 	send := m.opt.Send
-	return m, func() tea.Msg {
+	return m, tea.Batch(m.spin.Tick, func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 		defer cancel()
 		res, err := send(ctx, &d)
 		return sentMsg{result: res, err: err}
-	}
+	})
+}
+
+// setDark picks the palette for a dark or a light background.
+func (m *Model) setDark(dark bool) {
+	m.styles = NewStyles(dark)
+	m.ans.body.setStyles(m.styles)
 }
 
 // Sent reports whether the reply went out, for the exit status.
@@ -377,10 +500,9 @@ func (m *Model) layout() {
 	if m.showIn && m.width >= 100 {
 		w = m.width / 2
 	}
-	m.subject.SetWidth(max(10, w-14))
-	m.greet.SetWidth(max(10, w-14))
-	m.body.SetWidth(max(20, w-2))
-	m.body.SetHeight(max(3, m.height-14))
+	m.pers.setWidth(w)
+	m.ans.body.SetWidth(max(20, w))
+	m.ans.body.SetHeight(m.bodyHeight())
 }
 
 func trimLines(s string, n int) string {

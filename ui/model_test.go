@@ -59,9 +59,18 @@ func press(m Model, keys ...string) Model {
 		next, cmd := m.Update(msg)
 		m = next.(Model)
 		if cmd != nil && k == "ctrl+s" {
-			if res, ok := cmd().(sentMsg); ok {
-				next, _ = m.Update(res)
-				m = next.(Model)
+			msgs := []tea.Msg{cmd()}
+			if batch, ok := msgs[0].(tea.BatchMsg); ok {
+				msgs = msgs[:0]
+				for _, c := range batch {
+					msgs = append(msgs, c())
+				}
+			}
+			for _, msg := range msgs {
+				if res, ok := msg.(sentMsg); ok {
+					next, _ = m.Update(res)
+					m = next.(Model)
+				}
 			}
 		}
 	}
@@ -156,7 +165,7 @@ func TestSnippetPickerInsertsWithFields(t *testing.T) {
 	m = press(m, "lots")
 	next, _ = m.Update(tea.KeyPressMsg{Code: tea.KeyEnter})
 	m = next.(Model)
-	if m.pick == nil || !strings.Contains(plain(m), "Amount refunded does not look right") {
+	if m.ans.pick == nil || !strings.Contains(plain(m), "Amount refunded does not look right") {
 		t.Fatalf("a bad amount must keep the form open:\n%s", plain(m))
 	}
 	for range 4 {
@@ -166,7 +175,7 @@ func TestSnippetPickerInsertsWithFields(t *testing.T) {
 	m = press(m, "49.95")
 	next, _ = m.Update(tea.KeyPressMsg{Code: tea.KeyEnter})
 	m = next.(Model)
-	if m.pick != nil || !strings.Contains(m.body.Value(), "your refund of 49.95 for order HW-659 has been approved today") {
-		t.Fatalf("inserted: %q\n%s", m.body.Value(), plain(m))
+	if m.ans.pick != nil || !strings.Contains(m.ans.body.Value(), "your refund of 49.95 for order HW-659 has been approved today") {
+		t.Fatalf("inserted: %q\n%s", m.ans.body.Value(), plain(m))
 	}
 }

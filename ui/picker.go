@@ -23,7 +23,12 @@ type picker struct {
 }
 
 // libraryMsg delivers the snippet library loaded in the background.
-type libraryMsg struct{ lib *snippets.Library }
+// After a watched change, updates is the channel of the next ones.
+type libraryMsg struct {
+	lib     *snippets.Library
+	updates <-chan snippets.Update
+	changed []string
+}
 
 func newPicker() *picker {
 	q := textinput.New()

@@ -31,7 +31,14 @@ func (m Model) render() string {
 	b.WriteString(m.stepper() + "\n\n")
 	main := m.stepView()
 	if m.showIn {
-		pane := s.Box.Width(max(30, m.width/2-2)).Render(s.Muted.Render("Customer's email") + "\n" + trimLines(Sanitize(m.opt.Incoming.Text), max(4, m.height-12)))
+		w := m.width - 2
+		if m.width >= 100 {
+			w = m.width/2 - 2
+		}
+		// Wrap first, then cut to the room there is, so the pane never
+		// pushes the findings and the keys off the screen.
+		text := ansi.Wrap(Sanitize(m.opt.Incoming.Text), w-4, " ")
+		pane := s.Box.Width(w).Render(s.Muted.Render("Customer's email (ctrl+o closes)") + "\n" + trimLines(text, max(3, m.height-13)))
 		if m.width >= 100 {
 			main = lipgloss.JoinHorizontal(lipgloss.Top, lipgloss.NewStyle().Width(m.width/2).Render(main), pane)
 		} else {
@@ -39,9 +46,23 @@ func (m Model) render() string {
 		}
 	}
 	b.WriteString(main + "\n")
-	b.WriteString(m.findings(max(2, m.height-lipgloss.Height(b.String())-3)) + "\n")
-	if m.status != "" {
-		b.WriteString(trimLines(m.status, 2) + "\n")
+	if m.help {
+		b.WriteString(m.allKeys() + "\n")
+	} else {
+		b.WriteString(m.findings(max(2, m.height-lipgloss.Height(b.String())-3)) + "\n")
+	}
+	switch m.confirm {
+	case "quit":
+		b.WriteString(s.Warning.Render("Quit without sending? Your draft is kept. y quit · d discard the draft and quit · esc keep writing") + "\n")
+	case "fresh":
+		b.WriteString(s.Warning.Render("Start over from a fresh reply? The restored draft is replaced. y start over · esc keep it") + "\n")
+	default:
+		switch {
+		case m.sending:
+			b.WriteString(m.spin.View() + " " + m.status + "\n")
+		case m.status != "":
+			b.WriteString(trimLines(m.status, 2) + "\n")
+		}
 	}
 	b.WriteString(m.helpBar())
 	return fit(b.String(), m.width, m.height)
@@ -141,46 +162,180 @@ func (m Model) stepper() string {
 	return strings.Join(parts, s.Muted.Render(" ▸ "))
 }
 
-func (m Model) stepView() string {
-	s := m.styles
-	d := m.opt.Draft
-	switch m.step {
-	case 1:
-		to := ""
-		for i, a := range d.To {
-			if i > 0 {
-				to += ", "
-			}
-			to += Sanitize(a.String())
-		}
-		n := utf8.RuneCountInString(m.subject.Value())
-		meter := s.OK.Render(fmt.Sprintf("%d chars ✓", n))
-		if n > 60 {
-			meter = s.Warning.Render(fmt.Sprintf("%d chars ▲ long for most mail clients", n))
-		} else if n > 30 {
-			meter = s.Muted.Render(fmt.Sprintf("%d chars (phones show ~30)", n))
-		}
-		return strings.Join([]string{
-			"To:        " + trunc(to, m.width-12),
-			"Subject:   " + m.subject.View(),
-			"           " + meter,
-			"Greeting:  " + m.greet.View(),
-			"",
-			s.Muted.Render("Introduce yourself: your signature closes the reply —"),
-			s.Muted.Render(trimLines(Sanitize(d.Signature), 3)),
-		}, "\n")
-	case 2:
-		if m.pick != nil {
-			return m.pick.view(s, m.opt.Vars, m.width, max(6, m.height-12))
-		}
-		title := s.Muted.Render("Your answer — " + m.lengthBar())
-		return title + "\n" + m.body.View()
+func (m Model) stepView() string { return m.current().view(m) }
+
+// bodyHeight is the editor's height: what the frame leaves over.
+func (m Model) bodyHeight() int {
+	h := m.height - 13
+	if n := m.questionLines(); n > 0 {
+		h -= n
 	}
-	shown := *d // View must not change the draft: preview a copy
-	shown.Subject, shown.Greeting, shown.Body = m.subject.Value(), m.greet.Value(), m.body.Value()
-	d = &shown
-	preview := "Subject: " + Sanitize(d.Subject) + "\n\n" + Sanitize(d.Text())
-	return s.Box.Width(max(40, m.width-2)).Render(trimLines(preview, max(3, m.height-17)))
+	return max(3, h)
+}
+
+// toneMeter shows formality, warmth and positivity as bars with words, so
+// that no colour is needed to read them.
+func (m Model) toneMeter() string {
+	s := m.styles
+	t := m.report.Tone
+	bar := func(v float64) string {
+		n := int(v*5 + 0.5)
+		return strings.Repeat("▮", n) + strings.Repeat("▯", 5-n)
+	}
+	formal, warm, pos := t.Words()
+	fStyle := s.OK
+	if formal != "plain" {
+		fStyle = s.Warning
+	}
+	wStyle := s.OK
+	if warm == "cool" {
+		wStyle = s.Warning
+	}
+	pStyle := s.OK
+	if pos == "negative" {
+		pStyle = s.Warning
+	}
+	if m.width < 76 {
+		// No room for the bars: the words say it.
+		return s.Muted.Render("Tone: ") + fStyle.Render(formal) + s.Muted.Render(" · ") +
+			wStyle.Render(warm) + s.Muted.Render(" · ") + pStyle.Render(pos)
+	}
+	return s.Muted.Render("Tone  ") +
+		fStyle.Render("formality "+bar(t.Formality)+" "+formal) + s.Muted.Render(" · ") +
+		wStyle.Render("warmth "+bar(t.Warmth)+" "+warm) + s.Muted.Render(" · ") +
+		pStyle.Render("positivity "+bar(t.Positivity)+" "+pos)
+}
+
+// answered says, per question of the customer, whether the reply seems to
+// answer it (no unanswered-questions finding points at it).
+func (m Model) answered() []bool {
+	a := m.opt.Analysis
+	if a == nil {
+		return nil
+	}
+	open := map[int]bool{}
+	for _, f := range m.report.Findings {
+		if f.Rule == "unanswered-questions" {
+			open[f.Offset] = true
+		}
+	}
+	out := make([]bool, len(a.Questions))
+	for i, q := range a.Questions {
+		// An empty answer answers nothing, whatever the checks say.
+		out[i] = !open[q.Offset] && m.report.Metrics.Words > 0
+	}
+	return out
+}
+
+func (m Model) questionLines() int {
+	if m.opt.Analysis == nil || len(m.opt.Analysis.Questions) == 0 {
+		return 0
+	}
+	return 1 + min(2, len(m.opt.Analysis.Questions))
+}
+
+// questions is the checklist of what the customer asked.
+func (m Model) questions() string {
+	if m.questionLines() == 0 {
+		return ""
+	}
+	s := m.styles
+	qs := m.opt.Analysis.Questions
+	done := m.answered()
+	n := 0
+	for _, d := range done {
+		if d {
+			n++
+		}
+	}
+	out := "\n" + s.Title.Render(fmt.Sprintf("The customer asked (%d of %d answered)", n, len(qs)))
+	for i, q := range qs {
+		if i == 2 {
+			if len(qs) > 2 {
+				out += s.Muted.Render(fmt.Sprintf(" … and %d more", len(qs)-2))
+			}
+			break
+		}
+		mark := s.Warning.Render("○ open    ")
+		if done[i] {
+			mark = s.OK.Render("✓ answered")
+		}
+		out += "\n  " + mark + " " + trunc(Sanitize(q.Text), m.width-16)
+	}
+	return out
+}
+
+// preview is the email as the customer will see it, with the flagged
+// words of the answer highlighted where they are.
+func (m Model) preview() string {
+	s := m.styles
+	shown := *m.opt.Draft // View must not change the draft: preview a copy
+	shown.Subject, shown.Greeting, shown.Body = m.pers.subject.Value(), m.pers.greet.Value(), m.ans.body.Value()
+	d := &shown
+	body := d.Body
+	lead := len(body) - len(strings.TrimLeft(body, " \t\r\n"))
+	trimmed := strings.TrimSpace(body)
+	var marked strings.Builder
+	at := 0
+	for _, f := range m.ordered() {
+		start, end := f.Offset-lead, f.Offset-lead+f.Length
+		if f.Field != check.FieldBody || f.Length == 0 || start < at || end > len(trimmed) {
+			continue
+		}
+		st := s.Warning.Underline(true)
+		if f.Severity == check.Error {
+			st = s.Error.Underline(true)
+		}
+		marked.WriteString(Sanitize(trimmed[at:start]) + st.Render(Sanitize(trimmed[start:end])))
+		at = end
+	}
+	marked.WriteString(Sanitize(trimmed[at:]))
+	var parts []string
+	for _, p := range []string{Sanitize(d.Greeting), marked.String()} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	if sign := strings.TrimSpace(strings.Join([]string{d.Closing, d.Signature}, "\n")); sign != "" {
+		parts = append(parts, Sanitize(sign))
+	}
+	if q := strings.TrimRight(d.Quote, "\n"); q != "" {
+		parts = append(parts, s.Muted.Render(Sanitize(q)))
+	}
+	return "Subject: " + Sanitize(d.Subject) + "\n\n" + strings.Join(parts, "\n\n")
+}
+
+// proofread is the checklist before sending, each item worked out from
+// the findings: the agent sees at a glance what is done.
+func (m Model) proofread() string {
+	s := m.styles
+	has := map[string]bool{}
+	for _, f := range m.report.Findings {
+		has[f.Rule] = true
+	}
+	items := []struct {
+		ok    bool
+		label string
+	}{
+		{!has["greeting-no-name"] && !has["greeting-generic"], "greets by name"},
+		{!has["unanswered-questions"], "every question answered"},
+		{!has["no-next-step"], "says what happens next"},
+		{!has["closing-missing"] && !has["signature-missing"], "closing and signature"},
+		{!has["spelling"] && !has["repeated-word"], "spelling"},
+		{m.report.Errors() == 0, "no errors"},
+	}
+	if !m.opt.Checker.HasSpelling(m.report.Language) {
+		items[4].ok, items[4].label = false, "spelling not checked: read it once more"
+	}
+	var parts []string
+	for _, it := range items {
+		if it.ok {
+			parts = append(parts, s.OK.Render("✓ "+it.label))
+		} else {
+			parts = append(parts, s.Warning.Render("○ "+it.label))
+		}
+	}
+	return ansi.Wrap(s.Title.Render("Proofread ")+strings.Join(parts, s.Muted.Render(" · ")), m.width, " ")
 }
 
 func (m Model) lengthBar() string {
@@ -229,11 +384,24 @@ func (m Model) helpBar() string {
 		h := k.Help()
 		parts = append(parts, s.Key.Render(h.Key)+" "+s.Muted.Render(h.Desc))
 	}
+	// Keep the bar on one line: drop the last keys before f1 until it fits.
 	bar := strings.Join(parts, s.Muted.Render(" · "))
-	if m.help {
-		bar = "Keys: ctrl+n/ctrl+p move between the steps; tab switches fields in step 1; ctrl+k inserts a snippet in step 2;\nctrl+o shows the customer's email; ctrl+s sends (step 3); ctrl+c saves the draft and quits.\n" + bar
+	for len(parts) > 2 && ansi.StringWidth(bar) > m.width {
+		parts = append(parts[:len(parts)-2], parts[len(parts)-1])
+		bar = strings.Join(parts, s.Muted.Render(" · "))
 	}
 	return bar
+}
+
+// allKeys is the full help, in place of the findings while it is open.
+func (m Model) allKeys() string {
+	s := m.styles
+	var all []string
+	for _, k := range m.keys.all() {
+		h := k.Help()
+		all = append(all, s.Key.Render(h.Key)+" "+h.Desc)
+	}
+	return s.Title.Render("All keys (f1 closes)") + "\n" + ansi.Wrap(strings.Join(all, " · "), m.width, " ")
 }
 
 func trunc(s string, n int) string {

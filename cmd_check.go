@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/adrg/xdg"
 	"github.com/spf13/cobra"
 
 	"kindly/compose"
@@ -239,6 +240,7 @@ func newChecker(a *app, cfg *Config) *check.Checker {
 	if err != nil {
 		fmt.Fprintf(a.io.Err, "kindly: %s\n", err)
 	}
+	checker.SpellCache = filepath.Join(xdg.CacheHome, "kindly", "spell")
 	return checker
 }
 

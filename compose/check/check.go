@@ -166,6 +166,10 @@ type Checker struct {
 	spell    spellers
 	// Problems are the rule files that could not be read; the rest works.
 	Problems []error
+	// SpellCache is where parsed dictionaries are kept between runs, so
+	// that LoadSpelling takes a few milliseconds instead of 40 to 70
+	// (empty: parse them every time).
+	SpellCache string
 }
 
 // New makes a Checker. Bad team rule files are reported in Problems and in

@@ -47,11 +47,12 @@ type ruleElem struct {
 
 // dict is one .aff and .dic pair.
 type dict struct {
-	words  map[string]int32 // word → index into homs
+	words  map[string]int32 // word → index into homs, while the .dic is read
+	table  wordTable        // the same, frozen by finish
 	homs   [][]flagSet      // the flags of each dictionary line for a word (homonyms)
 	starts startSet         // how the words start
 
-	pfxList, sfxList map[string][]*affix // by the text they add, as read
+	pfxList, sfxList map[string][]*affix // by the text they add, while the .aff is read
 	pfxTrie, sfxTrie affixTrie           // the same, grouped by what they strip (finish)
 	sfxCont          map[flag]bool       // flags that some suffix continues with (two-level suffixes)
 

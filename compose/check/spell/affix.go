@@ -35,7 +35,7 @@ func (f *form) has(fl flag) bool {
 }
 
 func (d *dict) entries(w string) []flagSet {
-	if i, ok := d.words[w]; ok {
+	if i, ok := d.table.lookup(w); ok && i < len(d.homs) {
 		return d.homs[i]
 	}
 	return nil

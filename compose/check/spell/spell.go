@@ -40,6 +40,11 @@ type Options struct {
 	// Dutch web shop uses. The price: a missing linking s
 	// ("bestellingnummer") is no longer caught.
 	LooseCompoundStart bool
+
+	// CacheDir, when set, keeps each dictionary parsed in a file there,
+	// so that later loads read it in a millisecond instead of parsing the
+	// sources for 20 to 60 (see cache.go).
+	CacheDir string
 }
 
 // Dict is a loaded dictionary, or several merged. It is safe for
@@ -70,7 +75,13 @@ func OpenWith(opt Options, names ...string) (*Dict, error) {
 				}
 				seen[real] = true
 			}
-			x, err := load(aff, dic)
+			var x *dict
+			var err error
+			if opt.CacheDir != "" {
+				x, err = loadCached(opt.CacheDir, name, aff, dic)
+			} else {
+				x, err = load(aff, dic)
+			}
 			if err != nil {
 				return nil, err
 			}
@@ -129,6 +140,10 @@ func (d *dict) finish() {
 	}
 	d.pfxTrie = newAffixTrie(group(d.pfxList), false)
 	d.sfxTrie = newAffixTrie(group(d.sfxList), true)
+	d.table = newWordTable(d.words)
+	// What only reading the files needed goes, so that a dictionary read
+	// from the cache is the same as one parsed.
+	d.words, d.pfxList, d.sfxList, d.aliases = nil, nil, nil, nil
 }
 
 // Correct reports whether word is spelled right, allowing the case changes

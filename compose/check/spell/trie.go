@@ -106,7 +106,7 @@ func (it *trieWalk) next() (int, []affixGroup, bool) {
 // make are refused before they are built and looked up: "l'adresse" minus
 // any suffix starts with "l'a", and no French word does.
 type startSet struct {
-	bits []uint64
+	bits []byte // a bitmap, used as read from the cache
 }
 
 const startBits = 1 << 20
@@ -120,17 +120,17 @@ func startHash(a, b string) uint32 {
 
 func (s *startSet) add(w string) {
 	if s.bits == nil {
-		s.bits = make([]uint64, startBits/64)
+		s.bits = make([]byte, startBits/8)
 	}
 	h := startHash(w, "")
-	s.bits[h/64] |= 1 << (h % 64)
+	s.bits[h/8] |= 1 << (h % 8)
 }
 
 // may reports whether a word of the dictionary may start as a+b does.
 func (s *startSet) may(a, b string) bool {
-	if s.bits == nil {
+	if len(s.bits) != startBits/8 {
 		return false
 	}
 	h := startHash(a, b)
-	return s.bits[h/64]&(1<<(h%64)) != 0
+	return s.bits[h/8]&(1<<(h%8)) != 0
 }

@@ -1,0 +1,665 @@
+package spell
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+)
+
+// A dictionary takes 20 to 60 ms to parse (French's 5,600 affix rules alone
+// take 10 to 25), far too long for `kindly check` to pay on every run. So
+// the first load writes what it parsed to a cache file, and later loads read
+// that file back: the word table is used as read, and the rest is small.
+//
+// A cache file is named after the dictionary and a hash of its source
+// files' paths, sizes and modification times and of the format version; a
+// new dictionary package or a new kindly makes a new name, and the stale
+// file is removed when the new one is written. A CRC guards its small
+// sections, the lengths of the sections must add up to the file's, and
+// every value read back is checked before it is used: a damaged file is
+// parsed again from the sources, or at worst gives a wrong verdict, never a
+// panic.
+
+const (
+	cacheMagic   = "kindly-spell\x00"
+	cacheVersion = 1 // change it whenever dict or this encoding changes
+)
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// cacheName is the file a dictionary's cache is kept in: its name, then a
+// hash of where its sources are and what they are.
+func cacheName(dir, name, affPath, dicPath string) (string, error) {
+	h := hashWord(fmt.Sprint(cacheVersion))
+	for _, p := range []string{affPath, dicPath} {
+		real, err := filepath.EvalSymlinks(p)
+		if err != nil {
+			return "", err
+		}
+		fi, err := os.Stat(real)
+		if err != nil {
+			return "", err
+		}
+		h ^= hashWord(fmt.Sprintf("%s\x00%d\x00%d", real, fi.Size(), fi.ModTime().UnixNano()))
+		h *= 16777619
+	}
+	return filepath.Join(dir, fmt.Sprintf("%s-%08x.dict", name, h)), nil
+}
+
+// loadCached loads a dictionary from dir's cache, or parses it and writes
+// the cache. The cache is an optimisation only: when it cannot be read or
+// written, the dictionary is parsed as if there were none.
+func loadCached(dir, name, affPath, dicPath string) (*dict, error) {
+	file, err := cacheName(dir, name, affPath, dicPath)
+	if err != nil {
+		return load(affPath, dicPath)
+	}
+	if data, err := mapFile(file); err == nil {
+		if d, err := decodeCache(data); err == nil {
+			return d, nil // d uses data from now on: it stays mapped
+		}
+		unmapFile(data)
+	}
+	d, err := load(affPath, dicPath)
+	if err != nil {
+		return nil, err
+	}
+	writeCache(file, name, d) // best effort: see loadCached
+	return d, nil
+}
+
+// writeCache writes d's cache atomically and removes stale ones.
+func writeCache(file, name string, d *dict) {
+	dir := filepath.Dir(file)
+	if os.MkdirAll(dir, 0o755) != nil {
+		return
+	}
+	tmp, err := os.CreateTemp(dir, ".tmp-"+name+"-*")
+	if err != nil {
+		return
+	}
+	_, err = tmp.Write(encodeCache(d))
+	if err == nil {
+		err = tmp.Sync() // renamed over only once it is all on disk
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), file)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+		return
+	}
+	old, _ := filepath.Glob(filepath.Join(dir, name+"-*.dict"))
+	for _, o := range old {
+		if o != file {
+			os.Remove(o)
+		}
+	}
+}
+
+// encodeCache lays d out as: the magic, a CRC of the rest, then sections,
+// each a length and its bytes: a pool of strings, the rest of the .aff and
+// the homonyms as varints and references into the pool, and the arrays of
+// the word table and the start set as they are in memory.
+func encodeCache(d *dict) []byte {
+	w := cacheWriter{pool: map[string]uint64{}}
+	w.dict(d)
+	out := []byte(cacheMagic)
+	out = binary.LittleEndian.AppendUint32(out, cacheVersion)
+	out = append(out, 0, 0, 0, 0) // the CRC, below
+	for i, sec := range [][]byte{w.strs, w.buf, d.table.keys, d.table.ends, d.table.homs, d.table.slots, d.starts.bits} {
+		out = binary.AppendUvarint(out, uint64(len(sec)))
+		out = append(out, sec...)
+		if i == checkedSections-1 {
+			crcAt := len(cacheMagic) + 4
+			binary.LittleEndian.PutUint32(out[crcAt:], crc32.Checksum(out[crcAt+4:], castagnoli))
+		}
+	}
+	return out
+}
+
+// checkedSections are the sections the CRC covers: the pool and the .aff,
+// where a damaged byte could go unnoticed. The big arrays of the word table
+// are not covered: checking them would read every page of the file, a
+// millisecond on every run, and a damaged one is found out by the bounds
+// every lookup checks.
+const checkedSections = 2
+
+// decodeCache reads what encodeCache wrote.
+func decodeCache(data []byte) (*dict, error) {
+	head := len(cacheMagic) + 8
+	if len(data) < head || string(data[:len(cacheMagic)]) != cacheMagic {
+		return nil, errors.New("not a kindly spelling cache")
+	}
+	if v := binary.LittleEndian.Uint32(data[len(cacheMagic):]); v != cacheVersion {
+		return nil, fmt.Errorf("spelling cache version %d, want %d", v, cacheVersion)
+	}
+	secs, err := sections(data[head:])
+	if err != nil {
+		return nil, err
+	}
+	checked := len(data) - head
+	for _, sec := range secs[checkedSections:] {
+		checked -= len(sec) + uvarintLen(len(sec))
+	}
+	if crc32.Checksum(data[head:head+checked], castagnoli) != binary.LittleEndian.Uint32(data[head-4:]) {
+		return nil, errors.New("spelling cache damaged")
+	}
+	return decodeSections(secs)
+}
+
+func uvarintLen(n int) int { return len(binary.AppendUvarint(nil, uint64(n))) }
+
+// sections cuts the data after the header into its sections, which must
+// fill it exactly.
+func sections(data []byte) (secs [7][]byte, err error) {
+	for i := range secs {
+		n, k := binary.Uvarint(data)
+		if k <= 0 || n > uint64(len(data)-k) {
+			return secs, errors.New("spelling cache truncated")
+		}
+		secs[i], data = data[k:k+int(n)], data[k+int(n):]
+	}
+	if len(data) != 0 {
+		return secs, errors.New("spelling cache: trailing bytes")
+	}
+	return secs, nil
+}
+
+// decodeSections reads the sections; it is what the fuzz test exercises,
+// the CRC out of the way.
+func decodeSections(secs [7][]byte) (*dict, error) {
+	r := cacheReader{pool: string(secs[0]), buf: secs[1]}
+	d := r.dict()
+	if r.err != nil {
+		return nil, r.err
+	}
+	d.table = wordTable{keys: secs[2], ends: u32s(secs[3]), homs: u32s(secs[4]), slots: u32s(secs[5])}
+	if !d.table.valid() || len(secs[6]) != startBits/8 {
+		return nil, errors.New("spelling cache: bad word table")
+	}
+	d.starts.bits = secs[6]
+	return d, nil
+}
+
+// cacheWriter encodes numbers as varints and strings as their place in a
+// pool, each distinct string once: French's affixes share most of theirs,
+// and reading them back costs one allocation for the pool.
+type cacheWriter struct {
+	buf  []byte
+	strs []byte
+	pool map[string]uint64
+}
+
+func (w *cacheWriter) num(v uint64) { w.buf = binary.AppendUvarint(w.buf, v) }
+
+func (w *cacheWriter) int(v int) { w.buf = binary.AppendVarint(w.buf, int64(v)) }
+
+func (w *cacheWriter) bool(b bool) {
+	if b {
+		w.num(1)
+	} else {
+		w.num(0)
+	}
+}
+
+func (w *cacheWriter) str(s string) {
+	at, ok := w.pool[s]
+	if !ok {
+		at = uint64(len(w.strs))
+		w.strs = append(w.strs, s...)
+		w.pool[s] = at
+	}
+	w.num(at)
+	w.num(uint64(len(s)))
+}
+
+func (w *cacheWriter) flags(m map[flag]bool) {
+	keys := make([]flag, 0, len(m))
+	for f := range m {
+		keys = append(keys, f)
+	}
+	slices.Sort(keys)
+	w.num(uint64(len(keys)))
+	for _, f := range keys {
+		w.num(uint64(f))
+	}
+}
+
+func (w *cacheWriter) dict(d *dict) {
+	w.num(uint64(d.mode))
+	for _, f := range d.singleFlags() {
+		w.num(uint64(*f))
+	}
+	w.int(d.cpdMin)
+	w.int(d.cpdMax)
+	for _, b := range []bool{d.checkDup, d.checkCase, d.checkTriple, d.fullStrip} {
+		w.bool(b)
+	}
+	w.str(d.ignore)
+	w.num(uint64(len(d.patterns)))
+	for _, p := range d.patterns {
+		w.str(p.left)
+		w.str(p.right)
+		w.num(uint64(p.leftFlag))
+		w.num(uint64(p.rightFlag))
+		w.bool(p.leftStem)
+	}
+	w.num(uint64(len(d.rules)))
+	for _, r := range d.rules {
+		w.num(uint64(len(r)))
+		for _, e := range r {
+			w.num(uint64(e.f))
+			w.num(uint64(e.q))
+		}
+	}
+	w.flags(d.sfxCont)
+	w.converter(&d.iconv)
+	sets := 0
+	for _, hs := range d.homs {
+		sets += len(hs)
+	}
+	w.num(uint64(len(d.homs)))
+	w.num(uint64(sets))
+	for _, hs := range d.homs {
+		w.num(uint64(len(hs)))
+		for _, fs := range hs {
+			w.str(string(fs))
+		}
+	}
+	// The affixes, numbered, then the tries that refer to them.
+	index := map[*affix]uint64{}
+	var list []*affix
+	for _, t := range []*affixTrie{&d.pfxTrie, &d.sfxTrie} {
+		for _, n := range t.nodes {
+			for _, g := range n.groups {
+				for _, a := range g.list {
+					if _, ok := index[a]; !ok {
+						index[a] = uint64(len(list))
+						list = append(list, a)
+					}
+				}
+			}
+		}
+	}
+	conds := 0
+	for _, a := range list {
+		conds += len(a.cond)
+	}
+	w.num(uint64(len(list)))
+	w.num(uint64(conds))
+	for _, a := range list {
+		w.num(uint64(a.flag))
+		w.str(a.strip)
+		w.str(a.add)
+		w.bool(a.cross)
+		w.str(string(a.cont))
+		w.num(uint64(len(a.cond)))
+		for _, e := range a.cond {
+			w.bool(e.any)
+			w.bool(e.neg)
+			w.str(e.set)
+		}
+	}
+	for _, t := range []*affixTrie{&d.pfxTrie, &d.sfxTrie} {
+		// The totals first, so that the reader makes one slice of each.
+		var keys, groups, lists int
+		for _, n := range t.nodes {
+			keys += len(n.keys)
+			groups += len(n.groups)
+			for _, g := range n.groups {
+				lists += len(g.list)
+			}
+		}
+		for _, v := range []int{len(t.nodes), keys, groups, lists} {
+			w.num(uint64(v))
+		}
+		for _, n := range t.nodes {
+			w.str(string(n.keys))
+			for _, next := range n.next {
+				w.num(uint64(next))
+			}
+			w.num(uint64(len(n.groups)))
+			for _, g := range n.groups {
+				w.str(g.strip)
+				w.bool(g.outer)
+				w.bool(g.cross)
+				w.bool(g.permit)
+				w.num(uint64(len(g.list)))
+				for _, a := range g.list {
+					w.num(index[a])
+				}
+			}
+		}
+	}
+}
+
+func (w *cacheWriter) converter(c *converter) {
+	keys := make([]int, 0, len(c.by))
+	for b := range c.by {
+		keys = append(keys, int(b))
+	}
+	slices.Sort(keys)
+	w.num(uint64(len(keys)))
+	for _, b := range keys {
+		pairs := c.by[byte(b)]
+		w.num(uint64(len(pairs)))
+		for _, p := range pairs {
+			w.str(p.from)
+			w.str(p.to)
+			w.bool(p.start)
+			w.bool(p.end)
+		}
+	}
+}
+
+// singleFlags are the .aff's one-flag directives, in the cache's order.
+func (d *dict) singleFlags() []*flag {
+	return []*flag{&d.needAffix, &d.forbidden, &d.keepCase, &d.onlyInCompound, &d.circumfix, &d.forceUCase,
+		&d.compoundFlag, &d.compoundBegin, &d.compoundMiddle, &d.compoundEnd, &d.compoundPermit, &d.compoundForbid}
+}
+
+// cacheReader reads what cacheWriter wrote. The first problem sticks in err
+// and every read after it returns zero values, so the decoding code reads
+// straight through and checks err once.
+type cacheReader struct {
+	buf  []byte
+	pool string
+	err  error
+}
+
+func (r *cacheReader) fail(what string) {
+	if r.err == nil {
+		r.err = fmt.Errorf("spelling cache: bad %s", what)
+	}
+}
+
+func (r *cacheReader) num() uint64 {
+	if len(r.buf) > 0 && r.buf[0] < 0x80 && r.err == nil {
+		v := r.buf[0] // most numbers are one byte
+		r.buf = r.buf[1:]
+		return uint64(v)
+	}
+	if r.err != nil {
+		return 0
+	}
+	v, k := binary.Uvarint(r.buf)
+	if k <= 0 {
+		r.fail("number")
+		return 0
+	}
+	r.buf = r.buf[k:]
+	return v
+}
+
+func (r *cacheReader) int() int {
+	if r.err != nil {
+		return 0
+	}
+	v, k := binary.Varint(r.buf)
+	if k <= 0 || v < math.MinInt32 || v > math.MaxInt32 {
+		r.fail("number")
+		return 0
+	}
+	r.buf = r.buf[k:]
+	return int(v)
+}
+
+// count reads a number of things to come, each taking at least one byte,
+// so that a damaged count cannot make a huge allocation.
+func (r *cacheReader) count() int {
+	n := r.num()
+	if n > uint64(len(r.buf)) {
+		r.fail("count")
+		return 0
+	}
+	return int(n)
+}
+
+// index reads a number below n.
+func (r *cacheReader) index(n int, what string) int {
+	v := r.num()
+	if v >= uint64(n) {
+		r.fail(what)
+		return 0
+	}
+	return int(v)
+}
+
+func (r *cacheReader) bool() bool {
+	switch r.num() {
+	case 0:
+		return false
+	case 1:
+		return true
+	}
+	r.fail("boolean")
+	return false
+}
+
+func (r *cacheReader) flag() flag {
+	v := r.num()
+	if v > math.MaxUint16 {
+		r.fail("flag")
+		return 0
+	}
+	return flag(v)
+}
+
+func (r *cacheReader) str() string {
+	at, n := r.num(), r.num()
+	if at > uint64(len(r.pool)) || n > uint64(len(r.pool))-at {
+		r.fail("string")
+		return ""
+	}
+	return r.pool[at : at+n]
+}
+
+func (r *cacheReader) flagSet() flagSet {
+	s := r.str()
+	if len(s)%2 != 0 {
+		r.fail("flag set")
+		return ""
+	}
+	return flagSet(s)
+}
+
+func (r *cacheReader) flagSetMap() map[flag]bool {
+	m := map[flag]bool{}
+	for range r.count() {
+		m[r.flag()] = true
+	}
+	return m
+}
+
+func (r *cacheReader) dict() *dict {
+	d := &dict{}
+	if m := r.num(); m <= uint64(flagUTF8) {
+		d.mode = flagMode(m)
+	} else {
+		r.fail("flag mode")
+	}
+	for _, f := range d.singleFlags() {
+		*f = r.flag()
+	}
+	d.cpdMin, d.cpdMax = r.int(), r.int()
+	for _, b := range []*bool{&d.checkDup, &d.checkCase, &d.checkTriple, &d.fullStrip} {
+		*b = r.bool()
+	}
+	d.ignore = r.str()
+	if n := r.count(); n > 0 {
+		d.patterns = make([]cpdPattern, n)
+	}
+	for i := range d.patterns {
+		d.patterns[i] = cpdPattern{left: r.str(), right: r.str(), leftFlag: r.flag(), rightFlag: r.flag(), leftStem: r.bool()}
+	}
+	if n := r.count(); n > 0 {
+		d.rules = make([][]ruleElem, n)
+	}
+	for i := range d.rules {
+		d.rules[i] = make([]ruleElem, r.count())
+		for j := range d.rules[i] {
+			d.rules[i][j].f = r.flag()
+			switch q := r.num(); q {
+			case 0, '*', '?':
+				d.rules[i][j].q = byte(q)
+			default:
+				r.fail("compound rule")
+			}
+		}
+	}
+	if r.err == nil && !d.indexRules() {
+		r.fail("compound rules")
+	}
+	d.sfxCont = r.flagSetMap()
+	r.converter(&d.iconv)
+	if n := r.count(); n > 0 {
+		d.homs = make([][]flagSet, n)
+	}
+	sets := make([]flagSet, 0, r.count())
+	for i := range d.homs {
+		n := r.count()
+		if n == 0 || n > cap(sets)-len(sets) {
+			r.fail("homonyms")
+			break
+		}
+		at := len(sets)
+		for range n {
+			sets = append(sets, r.flagSet())
+		}
+		d.homs[i] = sets[at:len(sets):len(sets)]
+	}
+	list := make([]affix, r.count())
+	conds := make(condition, 0, r.count())
+	for i := range list {
+		a := &list[i]
+		a.flag, a.strip, a.add, a.cross, a.cont = r.flag(), r.str(), r.str(), r.bool(), r.flagSet()
+		n := r.count()
+		if n > cap(conds)-len(conds) {
+			r.fail("affix condition")
+			break
+		}
+		if n > 0 {
+			at := len(conds)
+			for range n {
+				conds = append(conds, condElem{any: r.bool(), neg: r.bool(), set: r.str()})
+			}
+			a.cond = conds[at:len(conds):len(conds)]
+		}
+	}
+	d.pfxTrie, d.sfxTrie = r.trie(list), r.trie(list)
+	if r.err == nil && len(r.buf) != 0 {
+		r.fail("length")
+	}
+	return d
+}
+
+// indexRules numbers the states of the compound rules, as addRule does
+// while it reads them; it reports false when they do not fit.
+func (d *dict) indexRules() bool {
+	for _, rule := range d.rules {
+		if len(rule) == 0 || d.ruleStates+len(rule)+1 > maxRuleStates {
+			return false
+		}
+		d.ruleBase = append(d.ruleBase, d.ruleStates)
+		d.ruleStates += len(rule) + 1
+		if d.ruleFlags == nil {
+			d.ruleFlags = map[flag]bool{}
+		}
+		for _, e := range rule {
+			d.ruleFlags[e.f] = true
+		}
+	}
+	return true
+}
+
+func (r *cacheReader) converter(c *converter) {
+	for range r.count() {
+		n := r.count()
+		for range n {
+			p := convPair{from: r.str(), to: r.str(), start: r.bool(), end: r.bool()}
+			if r.err != nil {
+				return
+			}
+			if p.from == "" {
+				r.fail("ICONV pattern")
+				return
+			}
+			if c.by == nil {
+				c.by = map[byte][]convPair{}
+			}
+			c.first[p.from[0]] = true
+			c.by[p.from[0]] = append(c.by[p.from[0]], p)
+		}
+	}
+}
+
+func (r *cacheReader) trie(list []affix) affixTrie {
+	n, nKeys, nGroups, nLists := r.count(), r.count(), r.count(), r.count()
+	if n == 0 {
+		r.fail("affix table")
+		return affixTrie{}
+	}
+	t := affixTrie{nodes: make([]trieNode, n)}
+	keys, next := make([]byte, 0, nKeys), make([]int32, 0, nKeys)
+	groups, lists := make([]affixGroup, 0, nGroups), make([]*affix, 0, nLists)
+	for i := range t.nodes {
+		node := &t.nodes[i]
+		k := r.str()
+		if len(k) > cap(keys)-len(keys) {
+			r.fail("affix table")
+		}
+		if r.err != nil {
+			return affixTrie{}
+		}
+		if k != "" {
+			at := len(keys)
+			keys = append(keys, k...)
+			node.keys = keys[at:len(keys):len(keys)]
+			for range k {
+				next = append(next, int32(r.index(n, "affix table")))
+			}
+			node.next = next[at:len(next):len(next)]
+		}
+		g := r.count()
+		if g > cap(groups)-len(groups) {
+			r.fail("affix table")
+			return affixTrie{}
+		}
+		at := len(groups)
+		for range g {
+			grp := affixGroup{strip: r.str(), outer: r.bool(), cross: r.bool(), permit: r.bool()}
+			m := r.count()
+			if m > cap(lists)-len(lists) {
+				r.fail("affix table")
+				return affixTrie{}
+			}
+			from := len(lists)
+			for range m {
+				if a := r.index(len(list), "affix"); r.err == nil {
+					lists = append(lists, &list[a])
+				}
+			}
+			grp.list = lists[from:len(lists):len(lists)]
+			groups = append(groups, grp)
+		}
+		if g > 0 {
+			node.groups = groups[at:len(groups):len(groups)]
+		}
+		if r.err != nil {
+			return affixTrie{}
+		}
+	}
+	for b := range t.root {
+		t.root[b] = t.nodes[0].child(byte(b))
+	}
+	return t
+}

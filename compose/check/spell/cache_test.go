@@ -1,0 +1,223 @@
+package spell
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+)
+
+// roundTrip writes d to the cache format and reads it back.
+func roundTrip(t testing.TB, d *dict) *dict {
+	t.Helper()
+	back, err := decodeCache(encodeCache(d))
+	if err != nil {
+		t.Fatal(err)
+	}
+	back.free, back.looseStart = d.free, d.looseStart
+	return back
+}
+
+// TestCacheFeatures: every .aff feature survives the cache — the same
+// structure, and the same verdicts on each case's words.
+func TestCacheFeatures(t *testing.T) {
+	for _, tc := range featureCases {
+		t.Run(tc.name, func(t *testing.T) {
+			parsed := dictFrom(t, tc.aff, tc.dic, tc.opt).dicts[0]
+			cached := roundTrip(t, parsed)
+			if !reflect.DeepEqual(parsed, cached) {
+				t.Fatalf("the dictionary read from the cache differs:\nparsed %+v\ncached %+v", parsed, cached)
+			}
+			d := &Dict{dicts: []*dict{cached}}
+			for _, w := range strings.Fields(tc.good) {
+				if !d.Correct(w) {
+					t.Errorf("%q marked wrong after the cache", w)
+				}
+			}
+			for _, w := range strings.Fields(tc.bad) {
+				if d.Correct(w) {
+					t.Errorf("%q marked right after the cache", w)
+				}
+			}
+		})
+	}
+}
+
+// TestCacheLanguages: each installed dictionary reads back from the cache
+// exactly as parsed.
+func TestCacheLanguages(t *testing.T) {
+	for lang := range langs {
+		t.Run(lang, func(t *testing.T) {
+			for _, parsed := range openLang(t, lang).dicts {
+				if !reflect.DeepEqual(parsed, roundTrip(t, parsed)) {
+					t.Fatal("the dictionary read from the cache differs from the parsed one")
+				}
+			}
+		})
+	}
+}
+
+// withDicts points Dirs at a directory holding one small dictionary.
+func withDicts(t *testing.T) (dir string) {
+	t.Helper()
+	dir = t.TempDir()
+	tc := featureCases[0]
+	if err := os.WriteFile(filepath.Join(dir, "xx.aff"), []byte(tc.aff), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "xx.dic"), []byte(tc.dic), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	old := Dirs
+	Dirs = []string{dir}
+	t.Cleanup(func() { Dirs = old })
+	return dir
+}
+
+func cacheFiles(t *testing.T, dir string) []string {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(dir, "*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// TestCacheFile: the first load writes the cache, a later one reads it; a
+// damaged cache is parsed again and rewritten; changed sources make a new
+// cache and remove the stale one; an unwritable cache directory costs
+// nothing but time.
+func TestCacheFile(t *testing.T) {
+	src := withDicts(t)
+	cache := filepath.Join(t.TempDir(), "spell")
+	opt := Options{CacheDir: cache}
+	check := func() {
+		t.Helper()
+		d, err := OpenWith(opt, "xx")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !d.Correct("rewords") || d.Correct("unwords") {
+			t.Error("wrong verdicts")
+		}
+	}
+
+	check()
+	files := cacheFiles(t, cache)
+	if len(files) != 1 || !strings.HasPrefix(filepath.Base(files[0]), "xx-") {
+		t.Fatalf("cache files %v, want one xx-….dict", files)
+	}
+	good, err := os.ReadFile(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// A later load uses the cache: prove it by planting another
+	// dictionary's cache under the name.
+	other := dictFrom(t, "", "1\nunwords\n", Options{}).dicts[0]
+	if err := os.WriteFile(files[0], encodeCache(other), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d, err := OpenWith(opt, "xx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !d.Correct("unwords") {
+		t.Fatal("the cache file was not read")
+	}
+
+	// Damaged: a byte of the .aff flipped, cut short, a byte added.
+	// Parsed again, rewritten.
+	for _, damage := range []func([]byte) []byte{
+		func(b []byte) []byte { b[len(cacheMagic)+12] ^= 0x40; return b },
+		func(b []byte) []byte { return b[:len(b)/3] },
+		func(b []byte) []byte { return append(b, 0) },
+	} {
+		bad := damage(bytes.Clone(good))
+		if _, err := decodeCache(bad); err == nil {
+			t.Fatal("damage not noticed")
+		}
+		if err := os.WriteFile(files[0], bad, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		check()
+		now, _ := os.ReadFile(files[0])
+		if _, err := decodeCache(now); err != nil {
+			t.Errorf("a damaged cache was not rewritten: %v", err)
+		}
+	}
+
+	// New sources: a new cache, and the stale one gone.
+	later := time.Now().Add(time.Hour)
+	if err := os.Chtimes(filepath.Join(src, "xx.dic"), later, later); err != nil {
+		t.Fatal(err)
+	}
+	check()
+	if now := cacheFiles(t, cache); len(now) != 1 || now[0] == files[0] {
+		t.Errorf("after the .dic changed: cache files %v, want one new file", now)
+	}
+
+	// A cache directory that cannot be made: still works.
+	blocker := filepath.Join(t.TempDir(), "file")
+	if err := os.WriteFile(blocker, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	opt.CacheDir = filepath.Join(blocker, "spell")
+	check()
+}
+
+// FuzzCache: whatever the cache file holds, reading it and checking words
+// with what was read never panics.
+func FuzzCache(f *testing.F) {
+	for _, tc := range featureCases {
+		d, err := parseAff(tc.aff, "seed.aff")
+		if err != nil {
+			f.Fatal(err)
+		}
+		d.parseDic(tc.dic)
+		d.finish()
+		f.Add(encodeCache(d)[len(cacheMagic)+8:])
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		secs, err := sections(data)
+		if err != nil {
+			return
+		}
+		d, err := decodeSections(secs)
+		if err != nil {
+			return
+		}
+		for _, free := range []bool{false, true} {
+			d.free, d.looseStart = free, free
+			x := &Dict{dicts: []*dict{d}}
+			for _, w := range []string{"word", "rewords", "Foobarbaz", "foobarfoobar", "ÉTÉ", "l'adresse", "opsporingskakel"} {
+				x.Correct(w)
+			}
+		}
+	})
+}
+
+// BenchmarkOpenCached measures loading a language from a warm cache, what
+// `kindly check` pays on every run after the first (BenchmarkOpen is the
+// same without the cache).
+func BenchmarkOpenCached(b *testing.B) {
+	cache := b.TempDir()
+	for _, lang := range []string{"en", "nl", "fr", "es", "af"} {
+		l := langs[lang]
+		opt := l.opt
+		opt.CacheDir = cache
+		b.Run(lang, func(b *testing.B) {
+			if _, err := OpenWith(opt, l.names...); err != nil {
+				b.Skip(err)
+			}
+			for b.Loop() {
+				if _, err := OpenWith(opt, l.names...); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,10 @@
+//go:build !unix
+
+package spell
+
+import "os"
+
+// mapFile reads a cache file; see mmap_unix.go.
+func mapFile(path string) ([]byte, error) { return os.ReadFile(path) }
+
+func unmapFile([]byte) {}

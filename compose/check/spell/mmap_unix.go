@@ -1,0 +1,33 @@
+//go:build unix
+
+package spell
+
+import (
+	"errors"
+	"os"
+	"syscall"
+)
+
+// mapFile maps a cache file read-only: the word table is used from the page
+// cache as it is, with nothing allocated, zeroed or copied, and only the
+// pages a lookup touches are read. Cache files are only ever replaced by a
+// rename, never written in place, so the mapping cannot change under us.
+func mapFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	size := fi.Size()
+	if size <= 0 || int64(int(size)) != size {
+		return nil, errors.New("spelling cache: empty or too large")
+	}
+	return syscall.Mmap(int(f.Fd()), 0, int(size), syscall.PROT_READ, syscall.MAP_SHARED)
+}
+
+// unmapFile releases what mapFile mapped when it is not kept.
+func unmapFile(b []byte) { syscall.Munmap(b) }

@@ -10,6 +10,8 @@ import (
 
 	"charm.land/fang/v2"
 	"github.com/spf13/cobra"
+
+	"kindly/internal/conffile"
 )
 
 // Exit codes shared by the commands (DESIGN §3).
@@ -86,7 +88,7 @@ func (a *app) config() (*Config, error) {
 	if a.cfg != nil {
 		return a.cfg, nil
 	}
-	path, explicit := configPath(a.configFlag, a.getenv)
+	path, explicit := conffile.Path(a.configFlag, a.getenv)
 	cfg, err := loadConfig(path, explicit)
 	if err != nil {
 		return nil, badInput(err)

@@ -20,6 +20,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"kindly/compose/send"
+	"kindly/internal/conffile"
 	"kindly/ui"
 )
 
@@ -47,7 +48,7 @@ from standard input and stored in the system keyring.`,
   printf '%s' "$PW" | kindly init --from support@example.com --host smtp.example.com --keyring`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			path, _ := configPath(a.configFlag, a.getenv)
+			path, _ := conffile.Path(a.configFlag, a.getenv)
 			if acct.From == "" && acct.Host == "" && a.io.InTTY && a.io.OutTTY {
 				return runSetup(cmd.Context(), a, path)
 			}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"net/mail"
-	"os"
 	"sort"
 	"strings"
 
@@ -14,6 +13,7 @@ import (
 	"kindly/compose"
 	"kindly/compose/check/lang"
 	"kindly/compose/send"
+	"kindly/internal/checkcli"
 	"kindly/snippets"
 )
 
@@ -151,10 +151,7 @@ func readMessage(a *app, name string) (*compose.Message, error) {
 }
 
 func readInput(a *app, name string) ([]byte, error) {
-	if name == "-" {
-		return io.ReadAll(io.LimitReader(a.io.In, compose.MaxMessageBytes))
-	}
-	return os.ReadFile(name)
+	return checkcli.ReadInput(a.io.In, name)
 }
 
 func parseSets(sets []string) (map[string]string, error) {

@@ -80,18 +80,3 @@ func TestMissingConfig(t *testing.T) {
 		t.Error("a missing config named with --config must be an error")
 	}
 }
-
-func TestConfigPath(t *testing.T) {
-	env := map[string]string{"XDG_CONFIG_HOME": "/x"}
-	get := func(k string) string { return env[k] }
-	if p, _ := configPath("", get); p != "/x/kindly/config.toml" {
-		t.Errorf("xdg path = %s", p)
-	}
-	env["KINDLY_CONFIG"] = "/k.toml"
-	if p, ex := configPath("", get); p != "/k.toml" || !ex {
-		t.Errorf("env path = %s %v", p, ex)
-	}
-	if p, _ := configPath("/f.toml", get); p != "/f.toml" {
-		t.Errorf("flag path = %s", p)
-	}
-}

@@ -82,41 +82,41 @@ func draftOf(b *testing.B, dir string, n int) string {
 	return path
 }
 
-// BenchmarkVsVale runs `kindly check` and Vale (with the same English word
-// lists as a Vale style, see valeStyle) as whole processes on the same
-// replies of 160 and 10,000 words. Vale is not a Debian package: it runs
-// when `vale` is on PATH (go install github.com/vale-cli/vale/v3/cmd/vale@v3.21.0).
+// BenchmarkVsVale runs `kindly check`, kindly-check and Vale (with the same
+// English word lists as a Vale style, see valeStyle) as whole processes on
+// the same replies of 160 and 10,000 words. Spelling is off: the Vale style
+// has none. Vale is not a Debian package: it runs when `vale` is on PATH
+// (go install github.com/vale-cli/vale/v3/cmd/vale@v3.21.0).
 func BenchmarkVsVale(b *testing.B) {
 	vale, err := exec.LookPath("vale")
 	if err != nil {
 		b.Skip("vale is not on PATH (go install github.com/vale-cli/vale/v3/cmd/vale@v3.21.0)")
 	}
-	bin := buildKindly(b)
+	kindly := buildKindly(b)
+	lean := buildStatic(b, "./cmd/kindly-check", "kindly-check")
 	dir := valeStyle(b)
 	env := append(os.Environ(), "XDG_CONFIG_HOME="+b.TempDir(), "KINDLY_CONFIG=")
 	for _, n := range []int{160, 10000} {
 		draft := draftOf(b, dir, n)
-		b.Run(fmt.Sprintf("kindly-%d", n), func(b *testing.B) {
-			for b.Loop() {
-				cmd := exec.Command(bin, "check", "--spelling=false", draft)
-				cmd.Env = env
-				if out, err := cmd.CombinedOutput(); err != nil {
-					if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() > 1 {
-						b.Fatalf("%v\n%s", err, out)
+		for _, r := range []struct {
+			name string
+			argv []string
+		}{
+			{"kindly", []string{kindly, "check", "--spelling=false", draft}},
+			{"kindly-check", []string{lean, "--spelling=false", draft}},
+			{"vale", []string{vale, "--config", filepath.Join(dir, ".vale.ini"), draft}},
+		} {
+			b.Run(fmt.Sprintf("%s-%d", r.name, n), func(b *testing.B) {
+				for b.Loop() {
+					cmd := exec.Command(r.argv[0], r.argv[1:]...)
+					cmd.Env, cmd.Dir = env, dir
+					if out, err := cmd.CombinedOutput(); err != nil {
+						if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() > 1 {
+							b.Fatalf("%v\n%s", err, out)
+						}
 					}
 				}
-			}
-		})
-		b.Run(fmt.Sprintf("vale-%d", n), func(b *testing.B) {
-			for b.Loop() {
-				cmd := exec.Command(vale, "--config", filepath.Join(dir, ".vale.ini"), draft)
-				cmd.Dir = dir
-				if out, err := cmd.CombinedOutput(); err != nil {
-					if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() > 1 {
-						b.Fatalf("%v\n%s", err, out)
-					}
-				}
-			}
-		})
+			})
+		}
 	}
 }

@@ -9,7 +9,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/emersion/go-message"
-	"github.com/inbucket/html2text"
 )
 
 const maxTextBytes = 4 << 20 // text kept from one part; a support email's text is far smaller
@@ -98,12 +97,7 @@ func (w *walker) walk(e *message.Entity, depth int) {
 		text = guessCharset(body)
 	}
 	if mediaType == "text/html" {
-		converted, err := html2text.FromString(text, html2text.Options{TextOnly: true})
-		if err != nil {
-			w.m.Problems = append(w.m.Problems, "unreadable HTML: "+err.Error())
-			return
-		}
-		w.html = append(w.html, converted)
+		w.html = append(w.html, htmlText(text))
 		return
 	}
 	if strings.EqualFold(params["format"], "flowed") {

@@ -27,10 +27,8 @@ import (
 
 const (
 	cacheMagic   = "kindly-spell\x00"
-	cacheVersion = 1 // change it whenever dict or this encoding changes
+	cacheVersion = 2 // change it whenever dict or this encoding changes
 )
-
-var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
 // cacheName is the file a dictionary's cache is kept in: its name, then a
 // hash of where its sources are and what they are.
@@ -120,7 +118,7 @@ func encodeCache(d *dict) []byte {
 		out = append(out, sec...)
 		if i == checkedSections-1 {
 			crcAt := len(cacheMagic) + 4
-			binary.LittleEndian.PutUint32(out[crcAt:], crc32.Checksum(out[crcAt+4:], castagnoli))
+			binary.LittleEndian.PutUint32(out[crcAt:], crc32.ChecksumIEEE(out[crcAt+4:]))
 		}
 	}
 	return out
@@ -150,7 +148,7 @@ func decodeCache(data []byte) (*dict, error) {
 	for _, sec := range secs[checkedSections:] {
 		checked -= len(sec) + uvarintLen(len(sec))
 	}
-	if crc32.Checksum(data[head:head+checked], castagnoli) != binary.LittleEndian.Uint32(data[head-4:]) {
+	if crc32.ChecksumIEEE(data[head:head+checked]) != binary.LittleEndian.Uint32(data[head-4:]) {
 		return nil, errors.New("spelling cache damaged")
 	}
 	return decodeSections(secs)

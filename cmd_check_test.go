@@ -83,6 +83,28 @@ func TestCheckJSON(t *testing.T) {
 	}
 }
 
+// TestCheckJSONQuestions: with --incoming, the JSON lists the customer's
+// questions and whether the reply answers each.
+func TestCheckJSONQuestions(t *testing.T) {
+	incoming := writeFile(t, "in.eml", "From: Anna <anna@example.com>\nSubject: order\n\nHello,\n\nWhen will my bookshelf arrive? Can I still change the colour to oak?\n")
+	out, stderr, code := runKindly(t, "", "check", "--format", "json", "--incoming", incoming, writeFile(t, "r.txt", politeReply))
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var rep struct {
+		Questions []struct {
+			Text     string `json:"text"`
+			Answered bool   `json:"answered"`
+		} `json:"questions"`
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if len(rep.Questions) != 2 || !rep.Questions[0].Answered || rep.Questions[1].Answered || rep.Questions[1].Text != "Can I still change the colour to oak?" {
+		t.Errorf("questions = %+v, want the arrival answered (Thursday) and the colour open", rep.Questions)
+	}
+}
+
 func TestCheckSanitisesCustomerText(t *testing.T) {
 	incoming := writeFile(t, "in.eml", "From: a@example.com\nSubject: x\n\nWhere is \x1b]0;pwned\x07my order \x1b[2J?\n")
 	out, _, _ := runKindly(t, "", "check", "--incoming", incoming, writeFile(t, "r.txt", politeReply))

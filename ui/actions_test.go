@@ -108,6 +108,12 @@ func TestToneAndChecklists(t *testing.T) {
 			t.Errorf("step 2 lacks %q:\n%s", want, scr)
 		}
 	}
+	// A few words in, the checklist follows what they answer; it does not
+	// wait for the ten words the warning waits for.
+	m = press(m, "Oak is possible. ")
+	if scr := plain(m); !strings.Contains(scr, "(1 of 2 answered)") || !strings.Contains(scr, "○ open     Can you tell me when") {
+		t.Errorf("after a few words, one question answered and one open:\n%s", scr)
+	}
 	m = press(m, "Thank you for your patience. Good news: your order ships tomorrow and I understand the wait was long.")
 	if !strings.Contains(plain(m), "warm") {
 		t.Errorf("a warm reply does not read warm:\n%s", plain(m))

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -207,23 +208,14 @@ func (m Model) toneMeter() string {
 }
 
 // answered says, per question of the customer, whether the reply seems to
-// answer it (no unanswered-questions finding points at it).
+// answer it (check.Report.Answered).
 func (m Model) answered() []bool {
 	a := m.opt.Analysis
 	if a == nil {
 		return nil
 	}
-	open := map[int]bool{}
-	for _, f := range m.report.Findings {
-		if f.Rule == "unanswered-questions" {
-			open[f.Offset] = true
-		}
-	}
 	out := make([]bool, len(a.Questions))
-	for i, q := range a.Questions {
-		// An empty answer answers nothing, whatever the checks say.
-		out[i] = !open[q.Offset] && m.report.Metrics.Words > 0
-	}
+	copy(out, m.report.Answered)
 	return out
 }
 
@@ -318,7 +310,7 @@ func (m Model) proofread() string {
 		label string
 	}{
 		{!has["greeting-no-name"] && !has["greeting-generic"], "greets by name"},
-		{!has["unanswered-questions"], "every question answered"},
+		{!slices.Contains(m.answered(), false), "every question answered"},
 		{!has["no-next-step"], "says what happens next"},
 		{!has["closing-missing"] && !has["signature-missing"], "closing and signature"},
 		{!has["spelling"] && !has["repeated-word"], "spelling"},

@@ -75,6 +75,12 @@ type Report struct {
 	Metrics  Metrics   `json:"metrics"`
 	Tone     Tone      `json:"tone"`
 	Findings []Finding `json:"findings"`
+	// Answered says, for each of Input.Incoming.Questions, whether the
+	// reply seems to answer it: it shares a content word with the
+	// question, or names a time when asked when. It is worked out on
+	// every run, for the checklist; the unanswered-questions finding
+	// waits for ten words of answer, so as not to nag while typing.
+	Answered []bool `json:"answered,omitempty"`
 }
 
 // Tone places the answer on three scales from 0 to 1, for the tone meter.

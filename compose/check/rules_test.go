@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -104,6 +105,32 @@ func TestIncomingRules(t *testing.T) {
 	got = rulesOf(c.Run(Input{Body: "Hi Anna,\n\nYour order will ship tomorrow and arrive on Thursday.\n\nKind regards,\nMaria", Incoming: nl}))
 	if got["language-mismatch"] != 1 {
 		t.Errorf("English reply to Dutch email: %v", got)
+	}
+}
+
+// TestAnsweredWhileTyping: Report.Answered follows the draft from the
+// first word, while the unanswered-questions warning waits for ten words.
+func TestAnsweredWhileTyping(t *testing.T) {
+	c := newChecker(t)
+	inc := c.AnalyzeIncoming("Hello,\n\nWhen will my bookshelf arrive? Can I still change the colour to oak?\n", time.Time{}, time.Time{})
+	if len(inc.Questions) != 2 {
+		t.Fatalf("questions = %+v", inc.Questions)
+	}
+	for _, tc := range []struct {
+		body string
+		want []bool
+		warn int
+	}{
+		{"", []bool{false, false}, 0},
+		{"Hi Anna,\n\nIt arrives on Thursday.\n\nKind regards,\nMaria", []bool{true, false}, 0},
+		{"Hi Anna,\n\nOak is possible: I changed the colour for you.\n\nKind regards,\nMaria", []bool{false, true}, 0},
+		{"Hi Anna,\n\nYour bookshelf arrives on Thursday, and I changed the colour to oak for you.\n\nKind regards,\nMaria", []bool{true, true}, 0},
+		{"Hi Anna,\n\nThank you for writing to us, we are always happy to hear from our customers.\n\nKind regards,\nMaria", []bool{false, false}, 2},
+	} {
+		rep := c.Run(Input{Body: tc.body, Incoming: inc})
+		if !slices.Equal(rep.Answered, tc.want) || rulesOf(rep)["unanswered-questions"] != tc.warn {
+			t.Errorf("%q: answered %v, %d warnings; want %v, %d", tc.body, rep.Answered, rulesOf(rep)["unanswered-questions"], tc.want, tc.warn)
+		}
 	}
 }
 

@@ -405,11 +405,12 @@ func (c *Checker) incoming(rep *Report, in Input, agg paraResult, content map[st
 	if inc.Upset {
 		add("customer-upset", Hint, 0, 0, "the customer sounds upset ("+strings.Join(inc.UpsetWhy, ", ")+"): pause, acknowledge how they feel, and answer calmly")
 	}
-	if agg.words >= 10 {
-		for _, q := range inc.Questions {
-			if !answered(q.Text, content, c.lex.get(inc.Lang)) && !(agg.time && asksWhen(q.Text, c.lex.get(inc.Lang))) {
-				add("unanswered-questions", Warning, q.Offset, len(q.Text), "the customer asked: \""+q.Text+"\" — the reply does not seem to answer it")
-			}
+	lex := c.lex.get(inc.Lang)
+	for _, q := range inc.Questions {
+		ok := agg.words > 0 && (answered(q.Text, content, lex) || agg.time && asksWhen(q.Text, lex))
+		rep.Answered = append(rep.Answered, ok)
+		if !ok && agg.words >= 10 {
+			add("unanswered-questions", Warning, q.Offset, len(q.Text), "the customer asked: \""+q.Text+"\" — the reply does not seem to answer it")
 		}
 	}
 }

@@ -136,7 +136,11 @@ func Run(env Env, opts Options) error {
 		name = "stdin"
 	}
 	if opts.Format == "json" {
-		err = writeJSON(env.Out, rep)
+		var questions []check.Question
+		if in.Incoming != nil {
+			questions = in.Incoming.Questions
+		}
+		err = writeJSON(env.Out, rep, questions)
 	} else {
 		err = writeText(env.Out, name, opts.Incoming, rep)
 	}
@@ -278,13 +282,24 @@ type jsonFinding struct {
 	Suggestions []string `json:"suggestions"`
 }
 
-func writeJSON(w io.Writer, rep check.Report) error {
+// jsonQuestion is a question of the customer's and whether the reply
+// seems to answer it (with --incoming).
+type jsonQuestion struct {
+	Text     string `json:"text"`
+	Answered bool   `json:"answered"`
+}
+
+func writeJSON(w io.Writer, rep check.Report, questions []check.Question) error {
 	out := struct {
-		Language string        `json:"language"`
-		Metrics  check.Metrics `json:"metrics"`
-		Tone     check.Tone    `json:"tone"`
-		Findings []jsonFinding `json:"findings"`
+		Language  string         `json:"language"`
+		Metrics   check.Metrics  `json:"metrics"`
+		Tone      check.Tone     `json:"tone"`
+		Findings  []jsonFinding  `json:"findings"`
+		Questions []jsonQuestion `json:"questions,omitempty"`
 	}{Language: rep.Language, Metrics: rep.Metrics, Tone: rep.Tone, Findings: []jsonFinding{}}
+	for i, q := range questions {
+		out.Questions = append(out.Questions, jsonQuestion{q.Text, i < len(rep.Answered) && rep.Answered[i]})
+	}
 	for _, f := range rep.Findings {
 		s := f.Suggestions
 		if s == nil {

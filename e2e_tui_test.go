@@ -86,7 +86,7 @@ func TestTUISendsReply(t *testing.T) {
 	fixture, _ := filepath.Abs("compose/testdata/in/nl-latin1.eml")
 	s := startTmux(t, bin, env, fixture)
 	scr := s.waitFor("[1 Personalise]")
-	lacks(t, "step 1", scr, scr, "Anna de Vries", "lang nl", "1 question(s)", "Re: Bestelling HW-659 nog niet ontvangen", "Beste Anna,")
+	lacks(t, "step 1", scr, scr, "Anna de Vries", "lang nl", "1 question", "Re: Bestelling HW-659 nog niet ontvangen", "Beste Anna,")
 	s.keys("C-n")
 	s.waitFor("[2 Answer]")
 	// Insert the Dutch delay snippet and fill its two fields.
@@ -355,7 +355,7 @@ func TestTUINoColor(t *testing.T) {
 			t.Errorf("NO_COLOR screen has colour %q:\n%q", sgr, out)
 		}
 	}
-	lacks(t, "without colour the screen", scr, scr, "▲ 27 h ago", "Tone", "negative", "2 question(s)", "Findings: 0 error(s)")
+	lacks(t, "without colour the screen", scr, scr, "▲ 27 h ago", "Tone", "negative", "2 questions", "Findings: 0 errors")
 }
 
 // TestTUISnippetsLive: a teammate adds a snippet to the shared folder while

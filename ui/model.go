@@ -221,7 +221,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		if msg.updates != nil {
 			if len(msg.changed) > 0 {
-				m.status = fmt.Sprintf("Snippets updated (%d file(s) changed).", len(msg.changed))
+				m.status = "Snippets updated (" + plural(len(msg.changed), "file") + " changed)."
 			}
 			return m, waitUpdate(msg.updates)
 		}
@@ -465,7 +465,11 @@ func (m Model) send() (tea.Model, tea.Cmd) {
 	}
 	if n := m.report.Errors(); n > 0 && !m.force {
 		m.force = true
-		m.status = fmt.Sprintf("✗ %d error(s) block sending: fix them, or press ctrl+s again to send anyway.", n)
+		what := "1 error blocks sending: fix it"
+		if n != 1 {
+			what = fmt.Sprintf("%d errors block sending: fix them", n)
+		}
+		m.status = "✗ " + what + ", or press ctrl+s again to send anyway."
 		return m, nil
 	}
 	m.sync()

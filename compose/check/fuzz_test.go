@@ -60,7 +60,7 @@ func FuzzRuleFile(f *testing.F) {
 	f.Add("[slang]\nre: (\n")
 	f.Fuzz(func(t *testing.T, text string) {
 		lex := map[string]*Lexicon{}
-		err := ParseRuleFile("f.txt", strings.NewReader(text), "en", lex)
+		err := ParseRuleFile("f.txt", text, "en", lex)
 		if err != nil && !strings.HasPrefix(err.Error(), "f.txt:") {
 			t.Fatalf("error without place: %v", err)
 		}

@@ -1,11 +1,8 @@
 package check
 
 import (
-	"bufio"
-	"bytes"
 	"embed"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -64,13 +61,16 @@ type RuleFileError struct {
 func (e *RuleFileError) Error() string { return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg) }
 
 // ParseRuleFile reads rule-file text into lexicons by language; lang is the
-// language to assume when the file does not say.
-func ParseRuleFile(name string, r io.Reader, lang string, into map[string]*Lexicon) error {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64<<10), 1<<20)
+// language to assume when the file does not say. Every check process parses
+// its language's built-in file, so this walks the text once and allocates
+// little.
+func ParseRuleFile(name, text, lang string, into map[string]*Lexicon) error {
+	text = strings.TrimPrefix(text, "\uFEFF")
 	section := ""
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimSpace(sc.Text())
+	for n := 1; text != ""; n++ {
+		var line string
+		line, text, _ = strings.Cut(text, "\n")
+		line = strings.TrimSpace(line)
 		if i := strings.Index(line, " #"); i >= 0 && !strings.HasPrefix(line, "re:") {
 			line = strings.TrimSpace(line[:i])
 		}
@@ -124,9 +124,6 @@ func ParseRuleFile(name string, r io.Reader, lang string, into map[string]*Lexic
 		}
 		lex.Sections[section] = append(lex.Sections[section], e)
 	}
-	if err := sc.Err(); err != nil {
-		return &RuleFileError{name, 0, err.Error()}
-	}
 	return nil
 }
 
@@ -143,8 +140,8 @@ func (l *Lexicon) remove(section, phrase string) {
 
 // index builds the lookup tables used by the matcher.
 func (l *Lexicon) index() {
-	l.first = map[string][]phraseRef{}
-	l.sets = map[string]map[string]struct{}{}
+	l.first = make(map[string][]phraseRef, 256)
+	l.sets = make(map[string]map[string]struct{}, len(l.Sections))
 	for _, sec := range phraseSections {
 		for i, e := range l.Sections[sec] {
 			if e.re == nil {
@@ -153,7 +150,7 @@ func (l *Lexicon) index() {
 		}
 	}
 	for sec, list := range l.Sections {
-		set := map[string]struct{}{}
+		set := make(map[string]struct{}, len(list))
 		for _, e := range list {
 			set[e.Phrase] = struct{}{}
 			if sec == "stopwords" {
@@ -168,9 +165,29 @@ func (l *Lexicon) index() {
 }
 
 // normalizePhrase lower-cases, unifies apostrophes and collapses spaces.
+// Most phrases of the built-in files are already so, and are returned as
+// they are.
 func normalizePhrase(s string) string {
+	if isNormal(s) {
+		return s
+	}
 	s = strings.ToLower(strings.ReplaceAll(s, "’", "'"))
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// isNormal reports whether s is lower-case ASCII with single spaces
+// between words, and none at the ends.
+func isNormal(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := range len(s) {
+		c := s[i]
+		if c >= 0x80 || 'A' <= c && c <= 'Z' || c < ' ' || c == ' ' && s[i-1] == ' ' {
+			return false
+		}
+	}
+	return true
 }
 
 // sections are the lists a rule file may have: rule ids that match phrases,
@@ -219,7 +236,7 @@ type lexicons struct {
 
 type ruleSource struct {
 	name, lang string
-	data       []byte
+	data       string
 }
 
 // readTeamRules reads the team's rule files (files or folders of *.txt)
@@ -238,8 +255,8 @@ func readTeamRules(extra []string) ([]ruleSource, []error) {
 				errs = append(errs, fmt.Errorf("rule file: %w", err))
 				continue
 			}
-			src := ruleSource{name: file, lang: langFromName(filepath.Base(file)), data: data}
-			if err := ParseRuleFile(src.name, bytes.NewReader(data), src.lang, map[string]*Lexicon{}); err != nil {
+			src := ruleSource{name: file, lang: langFromName(filepath.Base(file)), data: string(data)}
+			if err := ParseRuleFile(src.name, string(data), src.lang, map[string]*Lexicon{}); err != nil {
 				errs = append(errs, err) // the file is left out whole
 				continue
 			}
@@ -259,10 +276,10 @@ func (ls *lexicons) get(lang string) *Lexicon {
 	m := map[string]*Lexicon{}
 	if data, err := builtinRules.ReadFile("rules/" + lang + ".txt"); err == nil {
 		// The built-in files are tested to parse (TestBuiltinRules).
-		_ = ParseRuleFile("rules/"+lang+".txt", bytes.NewReader(data), lang, m)
+		_ = ParseRuleFile("rules/"+lang+".txt", string(data), lang, m)
 	}
 	for _, src := range ls.team {
-		_ = ParseRuleFile(src.name, bytes.NewReader(src.data), src.lang, m)
+		_ = ParseRuleFile(src.name, src.data, src.lang, m)
 	}
 	l := m[lang]
 	if l != nil {

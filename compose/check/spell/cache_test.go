@@ -26,12 +26,12 @@ func roundTrip(t testing.TB, d *dict) *dict {
 func TestCacheFeatures(t *testing.T) {
 	for _, tc := range featureCases {
 		t.Run(tc.name, func(t *testing.T) {
-			parsed := dictFrom(t, tc.aff, tc.dic, tc.opt).dicts[0]
+			parsed := dictFrom(t, tc.aff, tc.dic, tc.opt).parts[0].get()
 			cached := roundTrip(t, parsed)
 			if !reflect.DeepEqual(parsed, cached) {
 				t.Fatalf("the dictionary read from the cache differs:\nparsed %+v\ncached %+v", parsed, cached)
 			}
-			d := &Dict{dicts: []*dict{cached}}
+			d := &Dict{parts: []*part{loaded(cached)}}
 			for _, w := range strings.Fields(tc.good) {
 				if !d.Correct(w) {
 					t.Errorf("%q marked wrong after the cache", w)
@@ -51,7 +51,8 @@ func TestCacheFeatures(t *testing.T) {
 func TestCacheLanguages(t *testing.T) {
 	for lang := range langs {
 		t.Run(lang, func(t *testing.T) {
-			for _, parsed := range openLang(t, lang).dicts {
+			for _, p := range openLang(t, lang).parts {
+				parsed := p.get()
 				if !reflect.DeepEqual(parsed, roundTrip(t, parsed)) {
 					t.Fatal("the dictionary read from the cache differs from the parsed one")
 				}
@@ -117,7 +118,7 @@ func TestCacheFile(t *testing.T) {
 
 	// A later load uses the cache: prove it by planting another
 	// dictionary's cache under the name.
-	other := dictFrom(t, "", "1\nunwords\n", Options{}).dicts[0]
+	other := dictFrom(t, "", "1\nunwords\n", Options{}).parts[0].get()
 	if err := os.WriteFile(files[0], encodeCache(other), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -192,7 +193,7 @@ func FuzzCache(f *testing.F) {
 		}
 		for _, free := range []bool{false, true} {
 			d.free, d.looseStart = free, free
-			x := &Dict{dicts: []*dict{d}}
+			x := &Dict{parts: []*part{loaded(d)}}
 			for _, w := range []string{"word", "rewords", "Foobarbaz", "foobarfoobar", "ÉTÉ", "l'adresse", "opsporingskakel"} {
 				x.Correct(w)
 			}

@@ -15,7 +15,7 @@ func dictFrom(t *testing.T, aff, dic string, opt Options) *Dict {
 	d.parseDic(dic)
 	d.finish()
 	d.free, d.looseStart = opt.JoinedWords, opt.LooseCompoundStart
-	return &Dict{dicts: []*dict{d}}
+	return &Dict{parts: []*part{loaded(d)}}
 }
 
 // featureCases try each .aff feature on a small dictionary of its own.

@@ -115,3 +115,27 @@ func BenchmarkCorrectLang(b *testing.B) {
 		}
 	}
 }
+
+// TestSecondDictionaryOnDemand: en_GB is read only when a word comes that
+// en_US does not know, once, however many goroutines ask at the same time.
+func TestSecondDictionaryOnDemand(t *testing.T) {
+	d := openLang(t, "en")
+	if len(d.parts) != 2 {
+		t.Fatalf("%d dictionaries for en, want en_US and en_GB", len(d.parts))
+	}
+	if !d.Correct("order") || d.parts[1].open == nil {
+		t.Fatal("en_GB was read for a word en_US knows")
+	}
+	done := make(chan bool)
+	for range 4 {
+		go func() { done <- d.Correct("colour") }()
+	}
+	for range 4 {
+		if !<-done {
+			t.Error("colour (en_GB) marked wrong")
+		}
+	}
+	if d.parts[1].d == nil {
+		t.Error("en_GB not loaded after colour")
+	}
+}

@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -50,7 +51,31 @@ type Options struct {
 // Dict is a loaded dictionary, or several merged. It is safe for
 // concurrent use.
 type Dict struct {
-	dicts []*dict
+	parts []*part
+}
+
+// part is one dictionary of a Dict. The first is loaded by OpenWith; the
+// others only when a word comes that the ones before do not know: most
+// English replies are all in en_US, so en_GB is never read for them.
+type part struct {
+	once sync.Once
+	open func() (*dict, error)
+	d    *dict // nil when it could not be loaded: the others still work
+}
+
+func (p *part) get() *dict {
+	p.once.Do(func() {
+		p.d, _ = p.open()
+		p.open = nil
+	})
+	return p.d
+}
+
+// loaded returns a part already loaded.
+func loaded(d *dict) *part {
+	p := &part{d: d}
+	p.once.Do(func() {})
+	return p
 }
 
 // Open loads the dictionaries named (like "en_US", "en_GB") from Dirs and
@@ -75,22 +100,33 @@ func OpenWith(opt Options, names ...string) (*Dict, error) {
 				}
 				seen[real] = true
 			}
-			var x *dict
-			var err error
-			if opt.CacheDir != "" {
-				x, err = loadCached(opt.CacheDir, name, aff, dic)
+			open := func() (*dict, error) {
+				var x *dict
+				var err error
+				if opt.CacheDir != "" {
+					x, err = loadCached(opt.CacheDir, name, aff, dic)
+				} else {
+					x, err = load(aff, dic)
+				}
+				if err != nil {
+					return nil, err
+				}
+				x.free, x.looseStart = opt.JoinedWords, opt.LooseCompoundStart
+				return x, nil
+			}
+			if len(d.parts) == 0 {
+				x, err := open()
+				if err != nil {
+					return nil, err
+				}
+				d.parts = append(d.parts, loaded(x))
 			} else {
-				x, err = load(aff, dic)
+				d.parts = append(d.parts, &part{open: open})
 			}
-			if err != nil {
-				return nil, err
-			}
-			x.free, x.looseStart = opt.JoinedWords, opt.LooseCompoundStart
-			d.dicts = append(d.dicts, x)
 			break
 		}
 	}
-	if len(d.dicts) == 0 {
+	if len(d.parts) == 0 {
 		return nil, fmt.Errorf("no Hunspell dictionary %s in %s (Debian packages hunspell-en-us, hunspell-nl, hunspell-fr, …)", strings.Join(names, ", "), strings.Join(Dirs, ", "))
 	}
 	return d, nil
@@ -156,8 +192,8 @@ func (d *Dict) Correct(word string) bool {
 	if w == "" {
 		return true
 	}
-	for _, x := range d.dicts {
-		if x.correct(w) {
+	for _, p := range d.parts {
+		if x := p.get(); x != nil && x.correct(w) {
 			return true
 		}
 	}
@@ -166,8 +202,8 @@ func (d *Dict) Correct(word string) bool {
 		if !ok {
 			base = w[:len(w)-1]
 		}
-		for _, x := range d.dicts {
-			if x.correct(base) {
+		for _, p := range d.parts {
+			if x := p.get(); x != nil && x.correct(base) {
 				return true
 			}
 		}

@@ -51,7 +51,7 @@ func FuzzAff(f *testing.F) {
 		d.parseDic(dic)
 		d.finish()
 		d.free = len(word)%2 == 0
-		(&Dict{dicts: []*dict{d}}).Correct(word)
+		(&Dict{parts: []*part{loaded(d)}}).Correct(word)
 	})
 }
 

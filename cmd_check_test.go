@@ -7,16 +7,14 @@ import (
 	"testing"
 )
 
-const politeReply = `Hi Anna,
-
-Thank you for your patience, and I'm sorry your bookshelf is taking longer than we promised. I checked order HW-659 with our workshop: it is nearly finished and will ship on Thursday.
-
-You will receive a tracking link by email the same day.
-
-Kind regards,
-Maria Jansen
-Customer Service, Example BV
-`
+// politeReply is a good English reply, shared with kindly-check's tests.
+var politeReply = func() string {
+	data, err := os.ReadFile("testdata/polite-reply.txt")
+	if err != nil {
+		panic(err)
+	}
+	return string(data)
+}()
 
 func TestCheckCommand(t *testing.T) {
 	good := writeFile(t, "good.txt", politeReply)

@@ -11,16 +11,14 @@ import (
 	"testing"
 )
 
-const reply = `Hi Anna,
-
-Thank you for your patience, and I'm sorry your bookshelf is taking longer than we promised. I checked order HW-659 with our workshop: it is nearly finished and will ship on Thursday.
-
-You will receive a tracking link by email the same day.
-
-Kind regards,
-Maria Jansen
-Customer Service, Example BV
-`
+// reply is a good English reply, the one kindly's own check tests use.
+var reply = func() string {
+	data, err := os.ReadFile("../../testdata/polite-reply.txt")
+	if err != nil {
+		panic(err)
+	}
+	return string(data)
+}()
 
 func write(t *testing.T, name, text string) string {
 	t.Helper()

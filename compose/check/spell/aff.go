@@ -387,16 +387,8 @@ func (d *dict) addRule(s string) error {
 	if len(r) == 0 {
 		return fmt.Errorf("empty rule")
 	}
-	if d.ruleStates+len(r)+1 > maxRuleStates {
+	if !d.numberRule(r) {
 		return nil // more rules than the automaton holds: the rest are left out
-	}
-	d.ruleBase = append(d.ruleBase, d.ruleStates)
-	d.ruleStates += len(r) + 1
-	if d.ruleFlags == nil {
-		d.ruleFlags = map[flag]bool{}
-	}
-	for _, e := range r {
-		d.ruleFlags[e.f] = true
 	}
 	d.rules = append(d.rules, r)
 	return nil

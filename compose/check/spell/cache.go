@@ -560,21 +560,31 @@ func (r *cacheReader) dict() *dict {
 	return d
 }
 
-// indexRules numbers the states of the compound rules, as addRule does
-// while it reads them; it reports false when they do not fit.
+// indexRules numbers the states of the compound rules read from the cache,
+// as addRule does while it reads them from the .aff; it reports false when
+// they do not fit.
 func (d *dict) indexRules() bool {
 	for _, rule := range d.rules {
-		if len(rule) == 0 || d.ruleStates+len(rule)+1 > maxRuleStates {
+		if len(rule) == 0 || !d.numberRule(rule) {
 			return false
 		}
-		d.ruleBase = append(d.ruleBase, d.ruleStates)
-		d.ruleStates += len(rule) + 1
-		if d.ruleFlags == nil {
-			d.ruleFlags = map[flag]bool{}
-		}
-		for _, e := range rule {
-			d.ruleFlags[e.f] = true
-		}
+	}
+	return true
+}
+
+// numberRule gives a compound rule its states in the automaton (see
+// stateSet); it reports false when they do not fit.
+func (d *dict) numberRule(rule []ruleElem) bool {
+	if d.ruleStates+len(rule)+1 > maxRuleStates {
+		return false
+	}
+	d.ruleBase = append(d.ruleBase, d.ruleStates)
+	d.ruleStates += len(rule) + 1
+	if d.ruleFlags == nil {
+		d.ruleFlags = map[flag]bool{}
+	}
+	for _, e := range rule {
+		d.ruleFlags[e.f] = true
 	}
 	return true
 }

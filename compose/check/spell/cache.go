@@ -27,7 +27,7 @@ import (
 
 const (
 	cacheMagic   = "kindly-spell\x00"
-	cacheVersion = 2 // change it whenever dict or this encoding changes
+	cacheVersion = 3 // change it whenever dict or this encoding changes
 )
 
 // cacheName is the file a dictionary's cache is kept in: its name, then a
@@ -175,7 +175,11 @@ func sections(data []byte) (secs [7][]byte, err error) {
 // decodeSections reads the sections; it is what the fuzz test exercises,
 // the CRC out of the way.
 func decodeSections(secs [7][]byte) (*dict, error) {
-	r := cacheReader{pool: string(secs[0]), buf: secs[1]}
+	var r cacheReader
+	if r.readPool(secs[0]); r.err != nil {
+		return nil, r.err
+	}
+	r.buf = secs[1]
 	d := r.dict()
 	if r.err != nil {
 		return nil, r.err
@@ -209,15 +213,28 @@ func (w *cacheWriter) bool(b bool) {
 	}
 }
 
+// str writes a string as its number in the pool, adding it the first
+// time; the pool is each string's length and bytes, in order.
 func (w *cacheWriter) str(s string) {
-	at, ok := w.pool[s]
+	id, ok := w.pool[s]
 	if !ok {
-		at = uint64(len(w.strs))
+		id = uint64(len(w.pool))
+		w.strs = binary.AppendUvarint(w.strs, uint64(len(s)))
 		w.strs = append(w.strs, s...)
-		w.pool[s] = at
+		w.pool[s] = id
 	}
-	w.num(at)
-	w.num(uint64(len(s)))
+	w.num(id)
+}
+
+// bits writes up to eight booleans as one number.
+func (w *cacheWriter) bits(bs ...bool) {
+	var v uint64
+	for i, b := range bs {
+		if b {
+			v |= 1 << i
+		}
+	}
+	w.num(v)
 }
 
 func (w *cacheWriter) flags(m map[flag]bool) {
@@ -302,8 +319,7 @@ func (w *cacheWriter) dict(d *dict) {
 		w.str(string(a.cont))
 		w.num(uint64(len(a.cond)))
 		for _, e := range a.cond {
-			w.bool(e.any)
-			w.bool(e.neg)
+			w.bits(e.any, e.neg)
 			w.str(e.set)
 		}
 	}
@@ -328,9 +344,7 @@ func (w *cacheWriter) dict(d *dict) {
 			w.num(uint64(len(n.groups)))
 			for _, g := range n.groups {
 				w.str(g.strip)
-				w.bool(g.outer)
-				w.bool(g.cross)
-				w.bool(g.permit)
+				w.bits(g.outer, g.cross, g.permit)
 				w.num(uint64(len(g.list)))
 				for _, a := range g.list {
 					w.num(index[a])
@@ -353,8 +367,7 @@ func (w *cacheWriter) converter(c *converter) {
 		for _, p := range pairs {
 			w.str(p.from)
 			w.str(p.to)
-			w.bool(p.start)
-			w.bool(p.end)
+			w.bits(p.start, p.end)
 		}
 	}
 }
@@ -370,7 +383,7 @@ func (d *dict) singleFlags() []*flag {
 // straight through and checks err once.
 type cacheReader struct {
 	buf  []byte
-	pool string
+	strs []string // the pool, by number
 	err  error
 }
 
@@ -378,14 +391,20 @@ func (r *cacheReader) fail(what string) {
 	if r.err == nil {
 		r.err = fmt.Errorf("spelling cache: bad %s", what)
 	}
+	r.buf = nil // every read from now on takes the slow path, and finds nothing
 }
 
+// num reads a varint. Most are one byte: that case is small enough to be
+// inlined, and French's 150,000 numbers are read at a byte a step.
 func (r *cacheReader) num() uint64 {
-	if len(r.buf) > 0 && r.buf[0] < 0x80 && r.err == nil {
-		v := r.buf[0] // most numbers are one byte
-		r.buf = r.buf[1:]
-		return uint64(v)
+	if b := r.buf; len(b) > 0 && b[0] < 0x80 {
+		r.buf = b[1:]
+		return uint64(b[0])
 	}
+	return r.numSlow()
+}
+
+func (r *cacheReader) numSlow() uint64 {
 	if r.err != nil {
 		return 0
 	}
@@ -453,12 +472,38 @@ func (r *cacheReader) flag() flag {
 }
 
 func (r *cacheReader) str() string {
-	at, n := r.num(), r.num()
-	if at > uint64(len(r.pool)) || n > uint64(len(r.pool))-at {
+	id := r.num()
+	if id >= uint64(len(r.strs)) {
 		r.fail("string")
 		return ""
 	}
-	return r.pool[at : at+n]
+	return r.strs[id]
+}
+
+// bits reads what cacheWriter.bits wrote for n booleans.
+func (r *cacheReader) bits(n int) uint64 {
+	v := r.num()
+	if v >= 1<<n {
+		r.fail("flags")
+		return 0
+	}
+	return v
+}
+
+// readPool splits the pool into its strings, all of them substrings of one
+// copy of it.
+func (r *cacheReader) readPool(data []byte) {
+	pool := string(data)
+	for at := 0; at < len(pool); {
+		n, k := binary.Uvarint(data[at:])
+		if k <= 0 || n > uint64(len(pool)-at-k) {
+			r.fail("string pool")
+			return
+		}
+		at += k
+		r.strs = append(r.strs, pool[at:at+int(n)])
+		at += int(n)
+	}
 }
 
 func (r *cacheReader) flagSet() flagSet {
@@ -548,7 +593,8 @@ func (r *cacheReader) dict() *dict {
 		if n > 0 {
 			at := len(conds)
 			for range n {
-				conds = append(conds, condElem{any: r.bool(), neg: r.bool(), set: r.str()})
+				b := r.bits(2)
+			conds = append(conds, condElem{any: b&1 != 0, neg: b&2 != 0, set: r.str()})
 			}
 			a.cond = conds[at:len(conds):len(conds)]
 		}
@@ -593,7 +639,9 @@ func (r *cacheReader) converter(c *converter) {
 	for range r.count() {
 		n := r.count()
 		for range n {
-			p := convPair{from: r.str(), to: r.str(), start: r.bool(), end: r.bool()}
+			p := convPair{from: r.str(), to: r.str()}
+			b := r.bits(2)
+			p.start, p.end = b&1 != 0, b&2 != 0
 			if r.err != nil {
 				return
 			}
@@ -644,7 +692,9 @@ func (r *cacheReader) trie(list []affix) affixTrie {
 		}
 		at := len(groups)
 		for range g {
-			grp := affixGroup{strip: r.str(), outer: r.bool(), cross: r.bool(), permit: r.bool()}
+			grp := affixGroup{strip: r.str()}
+			b := r.bits(3)
+			grp.outer, grp.cross, grp.permit = b&1 != 0, b&2 != 0, b&4 != 0
 			m := r.count()
 			if m > cap(lists)-len(lists) {
 				r.fail("affix table")

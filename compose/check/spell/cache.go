@@ -594,7 +594,7 @@ func (r *cacheReader) dict() *dict {
 			at := len(conds)
 			for range n {
 				b := r.bits(2)
-			conds = append(conds, condElem{any: b&1 != 0, neg: b&2 != 0, set: r.str()})
+				conds = append(conds, condElem{any: b&1 != 0, neg: b&2 != 0, set: r.str()})
 			}
 			a.cond = conds[at:len(conds):len(conds)]
 		}

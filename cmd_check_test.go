@@ -103,6 +103,27 @@ func TestCheckJSONQuestions(t *testing.T) {
 	}
 }
 
+// TestCheckIncomingOutlookThread: in an Outlook reply (HTML, the earlier
+// email below a From:/Sent: block, not quoted with "> "), only the
+// customer's own question counts.
+func TestCheckIncomingOutlookThread(t *testing.T) {
+	out, stderr, code := runKindly(t, "", "check", "--format", "json", "--incoming", "compose/testdata/in/outlook-html-thread.eml", writeFile(t, "r.txt", politeReply))
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var rep struct {
+		Questions []struct {
+			Text string `json:"text"`
+		} `json:"questions"`
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if len(rep.Questions) != 1 || rep.Questions[0].Text != "Can I still change the colour to oak?" {
+		t.Errorf("questions = %+v, want only the customer's own", rep.Questions)
+	}
+}
+
 func TestCheckSanitisesCustomerText(t *testing.T) {
 	incoming := writeFile(t, "in.eml", "From: a@example.com\nSubject: x\n\nWhere is \x1b]0;pwned\x07my order \x1b[2J?\n")
 	out, _, _ := runKindly(t, "", "check", "--incoming", incoming, writeFile(t, "r.txt", politeReply))

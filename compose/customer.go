@@ -7,6 +7,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"kindly/compose/quoted"
 )
 
 // Customer is who wrote the email, as far as kindly can tell: for the
@@ -220,14 +222,14 @@ func trimSignature(text string) string {
 }
 
 // stripQuoted drops lines quoted from earlier messages ("> …") and an
-// Outlook-style "-----Original Message-----" tail.
+// earlier email below the customer's text (see package quoted).
 func stripQuoted(text string) string {
+	if i := quoted.Start(text); i >= 0 {
+		text = text[:i]
+	}
 	var b strings.Builder
 	for _, l := range strings.Split(text, "\n") {
 		t := strings.TrimSpace(l)
-		if strings.HasPrefix(t, "-----Original Message-----") || strings.HasPrefix(t, "-----Oorspronkelijk bericht-----") {
-			break
-		}
 		if strings.HasPrefix(t, ">") {
 			continue
 		}

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"kindly/compose/check/lang"
+	"kindly/compose/quoted"
 )
 
 // AnalyzeIncoming reads the customer's email: its language, the questions
@@ -85,13 +86,20 @@ func appendOnce(list []string, s string) []string {
 }
 
 // ownText blanks out (keeping offsets) quoted lines and everything from a
-// signature separator or an "-----Original Message-----" line on.
+// signature separator or an earlier email (see package quoted) on.
 func ownText(text string) string {
 	b := []byte(text)
+	if i := quoted.Start(text); i >= 0 {
+		for j := i; j < len(b); j++ {
+			if b[j] != '\n' {
+				b[j] = ' '
+			}
+		}
+	}
 	pos := 0
 	for _, line := range strings.SplitAfter(text, "\n") {
 		t := strings.TrimSpace(line)
-		if t == "--" || strings.HasPrefix(t, "-----Original") || strings.HasPrefix(t, "-----Oorspronkelijk") {
+		if t == "--" {
 			for i := pos; i < len(b); i++ {
 				if b[i] != '\n' {
 					b[i] = ' '

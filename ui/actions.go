@@ -187,16 +187,20 @@ func (m Model) editorStep(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return editorTextMsg{text: strings.TrimRight(strings.ReplaceAll(string(b), "\r\n", "\n"), "\n")}
 		}
 	case editorTextMsg:
+		// Bubble Tea keeps its idea of the screen across the editor, which
+		// may have drawn anything or left the alternate screen blank: the
+		// whole screen is drawn again.
 		if msg.err != nil {
 			m.status = "✗ " + Sanitize(msg.err.Error()) + "; your reply is as it was."
-			return m, m.ans.body.Focus()
+			return m, tea.Batch(tea.ClearScreen, m.ans.body.Focus())
 		}
 		if msg.text != m.ans.body.Value() {
 			m.ans.body.SetValue(msg.text)
 			m.dirty, m.changed, m.force = true, true, false
 			m.status = "Back from the editor."
-			return m, tea.Batch(m.recheck(), m.ans.body.Focus())
+			return m, tea.Batch(tea.ClearScreen, m.recheck(), m.ans.body.Focus())
 		}
+		return m, tea.Batch(tea.ClearScreen, m.ans.body.Focus())
 	}
 	return m, m.ans.body.Focus()
 }

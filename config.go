@@ -38,12 +38,8 @@ func loadConfig(path string, explicit bool) (*Config, error) {
 		return cfg, nil
 	}
 	cfg.Path = path
-	home, _ := os.UserHomeDir()
-	for _, list := range []*[]string{&cfg.Checks.Rules, &cfg.Snippets.Dirs} {
-		for i, p := range *list {
-			(*list)[i] = conffile.ExpandHome(p, home)
-		}
-	}
+	conffile.ExpandHome(cfg.Checks.Rules)
+	conffile.ExpandHome(cfg.Snippets.Dirs)
 	if fi, err := os.Stat(path); err == nil {
 		cfg.Mode = fi.Mode().Perm()
 	}

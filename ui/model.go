@@ -221,7 +221,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		if msg.updates != nil {
 			if len(msg.changed) > 0 {
-				m.status = "Snippets updated (" + plural(len(msg.changed), "file") + " changed)."
+				m.status = "Snippets updated (" + check.Plural(len(msg.changed), "file") + " changed)."
 			}
 			return m, waitUpdate(msg.updates)
 		}

@@ -113,7 +113,7 @@ func (m Model) header() string {
 		if a.Lang != "" {
 			rest = append(rest, "lang "+a.Lang)
 		}
-		rest = append(rest, plural(len(a.Questions), "question"))
+		rest = append(rest, check.Plural(len(a.Questions), "question"))
 		if a.Upset {
 			rest = append(rest, s.Warning.Render("☹ upset"))
 		}
@@ -361,7 +361,7 @@ func (m Model) findings(lines int) string {
 			out = append(out, st.Render(trunc(line, m.width-1)))
 		}
 	}
-	head := "Findings: " + plural(m.report.Errors(), "error") + ", " + plural(m.report.Warnings(), "warning")
+	head := "Findings: " + check.Plural(m.report.Errors(), "error") + ", " + check.Plural(m.report.Warnings(), "warning")
 	if room := max(1, lines-1); len(out) > room {
 		more := len(out) - (room - 1)
 		out = append(out[:room-1], s.Muted.Render(fmt.Sprintf("… and %d more", more)))
@@ -401,12 +401,4 @@ func trunc(s string, n int) string {
 		return s
 	}
 	return string([]rune(s)[:n-1]) + "…"
-}
-
-// plural writes n and a noun, in the plural unless n is one.
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }

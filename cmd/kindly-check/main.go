@@ -59,10 +59,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 		fmt.Fprintf(stderr, "kindly-check: %s\n", err)
 		return 2
 	}
-	home, _ := os.UserHomeDir()
-	for i, p := range cfg.Checks.Rules {
-		cfg.Checks.Rules[i] = conffile.ExpandHome(p, home)
-	}
+	conffile.ExpandHome(cfg.Checks.Rules)
 	env := checkcli.Env{In: stdin, Out: stdout, Err: stderr, Now: time.Now, Checker: checkcli.NewChecker(cfg.Checks, stderr)}
 	err := checkcli.Run(env, opts)
 	switch {

@@ -83,6 +83,15 @@ type Report struct {
 	Answered []bool `json:"answered,omitempty"`
 }
 
+// Plural says how many of a thing there are, as the report's counts are
+// written for people: "1 error", "2 warnings".
+func Plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
 // Tone places the answer on three scales from 0 to 1, for the tone meter.
 // Each is counted from the language's word lists (per 100 words, so a
 // long reply is not warmer for being long) and starts in the middle or

@@ -230,14 +230,6 @@ func looksLikeEmail(data []byte, name string) bool {
 	return false
 }
 
-// plural writes n and a noun, in the plural unless n is one.
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
-}
-
 // writeText writes findings like a compiler: file:line:col: severity:
 // message [rule], then a summary line. Text that came from the customer is
 // sanitised.
@@ -263,8 +255,8 @@ func writeText(w io.Writer, name, incoming string, rep check.Report) error {
 	m := rep.Metrics
 	formality, warmth, positivity := rep.Tone.Words()
 	fmt.Fprintf(&b, "%s: %s, %s, %s, %s, reading time %ds, grade %.1f (%s), tone %s, %s, %s; %s, %s\n",
-		name, rep.Language, plural(m.Words, "word"), plural(m.Sentences, "sentence"), plural(m.Paragraphs, "paragraph"),
-		m.ReadingSec, m.Grade, m.Formula, formality, warmth, positivity, plural(rep.Errors(), "error"), plural(rep.Warnings(), "warning"))
+		name, rep.Language, check.Plural(m.Words, "word"), check.Plural(m.Sentences, "sentence"), check.Plural(m.Paragraphs, "paragraph"),
+		m.ReadingSec, m.Grade, m.Formula, formality, warmth, positivity, check.Plural(rep.Errors(), "error"), check.Plural(rep.Warnings(), "warning"))
 	_, err := io.WriteString(w, safetext.Sanitize(b.String()))
 	return err
 }

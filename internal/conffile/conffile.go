@@ -108,10 +108,13 @@ func splitKey(s string) []string {
 	return parts
 }
 
-// ExpandHome turns a leading ~ into the home directory, as a shell would.
-func ExpandHome(p, home string) string {
-	if home == "" || (p != "~" && !strings.HasPrefix(p, "~/")) {
-		return p
+// ExpandHome turns a leading ~ in each path into the home directory, as a
+// shell would.
+func ExpandHome(paths []string) {
+	home, _ := os.UserHomeDir()
+	for i, p := range paths {
+		if home != "" && (p == "~" || strings.HasPrefix(p, "~/")) {
+			paths[i] = filepath.Join(home, strings.TrimPrefix(p, "~"))
+		}
 	}
-	return filepath.Join(home, strings.TrimPrefix(p, "~"))
 }

@@ -1,7 +1,6 @@
 package check
 
 import (
-	"embed"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 )
 
@@ -25,20 +25,40 @@ import (
 //
 // Team files (config [checks] rules) are read after the built-in ones and
 // add to or take from the same lists.
-
-//go:embed rules/*.txt
-var builtinRules embed.FS
+//
+// The built-in files (rules/*.txt) are compiled into the program as Go data
+// (rules_gen.go, written by TestGeneratedRules -update, which also fails
+// when it is stale), so that a check reads no rule file and allocates
+// nothing for its language's lists: parsing them was a millisecond of every
+// `kindly check`.
 
 // Entry is one phrase of a word list.
 type Entry struct {
 	Phrase     string // lower case, words separated by one space
 	Suggestion string
-	re         *regexp.Regexp
+	re         *pattern // for re: entries
 	words      []string
 	// needDigit and needText are cheap tests a text must pass before the
 	// regular expression is worth running.
 	needDigit bool
 	needText  string
+}
+
+// pattern is the regular expression of a re: entry, compiled the first time
+// it is needed: most replies fail an expression's prefilter, and the
+// built-in ones are tested to compile (TestGeneratedRules).
+type pattern struct {
+	expr string
+	re   atomic.Pointer[regexp.Regexp]
+}
+
+func (p *pattern) get() *regexp.Regexp {
+	if re := p.re.Load(); re != nil {
+		return re
+	}
+	re := regexp.MustCompile(p.expr)
+	p.re.Store(re) // two goroutines may both compile it: no harm
+	return re
 }
 
 // Lexicon holds the word lists of one language, by section.
@@ -109,11 +129,13 @@ func ParseRuleFile(name, text, lang string, into map[string]*Lexicon) error {
 		e := Entry{Suggestion: strings.TrimSpace(sugg)}
 		phrase = strings.TrimSpace(phrase)
 		if rest, ok := strings.CutPrefix(phrase, "re:"); ok {
-			re, err := regexp.Compile("(?i)" + strings.TrimSpace(rest))
+			p := &pattern{expr: "(?i)" + strings.TrimSpace(rest)}
+			re, err := regexp.Compile(p.expr)
 			if err != nil {
 				return &RuleFileError{name, n, fmt.Sprintf("regular expression does not compile: %v", err)}
 			}
-			e.re, e.Phrase = re, strings.TrimSpace(rest)
+			p.re.Store(re)
+			e.re, e.Phrase = p, strings.TrimSpace(rest)
 			e.needDigit, e.needText = prefilter(strings.TrimSpace(rest))
 		} else {
 			e.Phrase = normalizePhrase(phrase)
@@ -127,9 +149,11 @@ func ParseRuleFile(name, text, lang string, into map[string]*Lexicon) error {
 	return nil
 }
 
+// remove takes a phrase out of a section. It makes a new list: the old one
+// may be built-in data, shared by every checker.
 func (l *Lexicon) remove(section, phrase string) {
 	list := l.Sections[section]
-	out := list[:0]
+	out := make([]Entry, 0, len(list))
 	for _, e := range list {
 		if e.Phrase != phrase {
 			out = append(out, e)
@@ -274,9 +298,8 @@ func (ls *lexicons) get(lang string) *Lexicon {
 		return l
 	}
 	m := map[string]*Lexicon{}
-	if data, err := builtinRules.ReadFile("rules/" + lang + ".txt"); err == nil {
-		// The built-in files are tested to parse (TestBuiltinRules).
-		_ = ParseRuleFile("rules/"+lang+".txt", string(data), lang, m)
+	if l := builtinLexicon(lang); l != nil {
+		m[lang] = l
 	}
 	for _, src := range ls.team {
 		_ = ParseRuleFile(src.name, src.data, src.lang, m)

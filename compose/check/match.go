@@ -93,7 +93,7 @@ func (c *Checker) matchPhrases(lex *Lexicon, lang string, text string, words []w
 					continue
 				}
 			}
-			for _, m := range e.re.FindAllStringIndex(text, -1) {
+			for _, m := range e.re.get().FindAllStringIndex(text, -1) {
 				found(sec, e, m[0], m[1])
 			}
 		}

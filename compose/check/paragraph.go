@@ -38,6 +38,15 @@ var (
 	})
 )
 
+// placeholders finds the unfilled placeholders of s. The expression is
+// compiled only for text that could have one, which most replies cannot.
+func placeholders(s string) [][]int {
+	if !strings.ContainsAny(s, "{[<【") && !strings.Contains(s, "XXX") && !strings.Contains(s, "TODO") && !strings.Contains(s, "TBD") {
+		return nil
+	}
+	return placeholderRe().FindAllStringIndex(s, -1)
+}
+
 // analyseParagraph runs the rules that look at one paragraph alone.
 func (c *Checker) analyseParagraph(lex *Lexicon, lang string, p paragraph) paraResult {
 	var r paraResult
@@ -61,10 +70,8 @@ func (c *Checker) analyseParagraph(lex *Lexicon, lang string, p paragraph) paraR
 	}
 
 	// Placeholders: the classic disaster of canned answers.
-	if strings.ContainsAny(text, "{[<【") || strings.Contains(text, "XXX") || strings.Contains(text, "TODO") || strings.Contains(text, "TBD") {
-		for _, m := range placeholderRe().FindAllStringIndex(text, -1) {
-			add("placeholder-unfilled", Error, m[0], m[1], "unfilled placeholder "+text[m[0]:m[1]]+": fill it in or remove it before sending")
-		}
+	for _, m := range placeholders(text) {
+		add("placeholder-unfilled", Error, m[0], m[1], "unfilled placeholder "+text[m[0]:m[1]]+": fill it in or remove it before sending")
 	}
 	if strings.Contains(text, "!!") || strings.Contains(text, "??") || strings.Contains(text, "?!") || strings.Contains(text, "!?") || strings.Contains(text, "....") || strings.Contains(text, ",,") || strings.Contains(text, "！！") || strings.Contains(text, "？？") || strings.Contains(text, "。。") {
 		for _, m := range repeatedPunct().FindAllStringIndex(text, -1) {

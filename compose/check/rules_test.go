@@ -202,26 +202,6 @@ func TestBadInput(t *testing.T) {
 	}
 }
 
-// TestBuiltinRules: every built-in rule file parses (they are read lazily,
-// per language, so a mistake would otherwise only show when that language
-// is checked).
-func TestBuiltinRules(t *testing.T) {
-	entries, err := builtinRules.ReadDir("rules")
-	if err != nil || len(entries) != 6 {
-		t.Fatalf("built-in rule files: %d, %v", len(entries), err)
-	}
-	for _, e := range entries {
-		data, _ := builtinRules.ReadFile("rules/" + e.Name())
-		m := map[string]*Lexicon{}
-		if err := ParseRuleFile(e.Name(), string(data), langFromName(e.Name()), m); err != nil {
-			t.Error(err)
-		}
-		if l := m[langFromName(e.Name())]; l == nil || len(l.Sections["negative-wording"]) == 0 {
-			t.Errorf("%s: no negative-wording list", e.Name())
-		}
-	}
-}
-
 // TestVagueRequestIsAnswered: "Could you check?" asks for action, not for a
 // fact; a reply that acts answers it, in every language's word list.
 func TestVagueRequestIsAnswered(t *testing.T) {

@@ -281,7 +281,7 @@ func (c *Checker) fields(rep *Report, in Input, l letter, lex *Lexicon) {
 			if n > max {
 				add("subject-too-long", Warning, FieldSubject, 0, len(s), "the subject is "+strconv.Itoa(n)+" characters; mail clients show about "+strconv.Itoa(max)+" (phones 25–30): put the key words first")
 			}
-			for _, m := range placeholderRe().FindAllStringIndex(s, -1) {
+			for _, m := range placeholders(s) {
 				add("placeholder-unfilled", Error, FieldSubject, m[0], m[1]-m[0], "unfilled placeholder "+s[m[0]:m[1]]+" in the subject")
 			}
 			caps := 0
@@ -340,7 +340,7 @@ func (c *Checker) fields(rep *Report, in Input, l letter, lex *Lexicon) {
 		if part.text == "" || part.base < 0 {
 			continue
 		}
-		for _, m := range placeholderRe().FindAllStringIndex(part.text, -1) {
+		for _, m := range placeholders(part.text) {
 			add("placeholder-unfilled", Error, part.field, part.base+m[0], m[1]-m[0], "unfilled placeholder "+part.text[m[0]:m[1]]+": fill it in or remove it before sending")
 		}
 	}

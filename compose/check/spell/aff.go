@@ -47,10 +47,11 @@ type ruleElem struct {
 
 // dict is one .aff and .dic pair.
 type dict struct {
-	words  map[string]int32 // word → index into homs, while the .dic is read
-	table  wordTable        // the same, frozen by finish
-	homs   [][]flagSet      // the flags of each dictionary line for a word (homonyms)
-	starts startSet         // how the words start
+	words    map[string]int32 // word → its homonym group, while the .dic is read
+	table    wordTable        // the same, frozen by finish
+	groups   string           // the homonym groups (homGroup), back to back
+	groupEnd u32s             // groupEnd[i]: where group i ends in groups
+	starts   startSet         // how the words start
 
 	pfxList, sfxList map[string][]*affix // by the text they add, while the .aff is read
 	pfxTrie, sfxTrie affixTrie           // the same, grouped by what they strip (finish)

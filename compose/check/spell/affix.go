@@ -34,11 +34,13 @@ func (f *form) has(fl flag) bool {
 	return f.root.has(fl) || f.pfx != nil && f.pfx.cont.has(fl) || f.sfx != nil && f.sfx.cont.has(fl) || f.inner != nil && f.inner.cont.has(fl)
 }
 
-func (d *dict) entries(w string) []flagSet {
-	if i, ok := d.table.lookup(w); ok && i < len(d.homs) {
-		return d.homs[i]
+// entries returns the flag sets of w's dictionary lines, empty when it is
+// not a dictionary word.
+func (d *dict) entries(w string) homGroup {
+	if i, ok := d.table.lookup(w); ok {
+		return d.group(i)
 	}
-	return nil
+	return homGroup{}
 }
 
 // affixed calls yield with each way w is built from a stem by a prefix,
@@ -98,8 +100,8 @@ func (d *dict) prefixed(w string, q query, two bool, yield func(form) bool) bool
 					}
 					continue
 				}
-				if len(homs) > 0 && !p.cont.has(d.needAffix) && !p.cont.has(d.circumfix) {
-					for _, root := range homs {
+				if !homs.empty() && !p.cont.has(d.needAffix) && !p.cont.has(d.circumfix) {
+					for root := range homs.all() {
 						if !root.has(p.flag) || q.pos == alone && root.has(d.onlyInCompound) {
 							continue
 						}
@@ -179,7 +181,7 @@ func (d *dict) suffixed(w string, q query, pfx *affix, outer []*affix, yield fun
 			}
 			stem := w[:len(w)-n] + g.strip
 			homs := d.entries(stem)
-			if len(homs) == 0 {
+			if homs.empty() {
 				continue
 			}
 			for _, s := range g.list {
@@ -187,7 +189,7 @@ func (d *dict) suffixed(w string, q query, pfx *affix, outer []*affix, yield fun
 				if !ok || s.cond != nil && !s.cond.matchEnd(stem) {
 					continue
 				}
-				for _, root := range homs {
+				for root := range homs.all() {
 					if !root.has(s.flag) && (pfx == nil || !pfx.cont.has(s.flag)) {
 						continue
 					}

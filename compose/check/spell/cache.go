@@ -9,6 +9,8 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
+	"time"
 )
 
 // A dictionary takes 20 to 60 ms to parse (French's 5,600 affix rules alone
@@ -27,7 +29,7 @@ import (
 
 const (
 	cacheMagic   = "kindly-spell\x00"
-	cacheVersion = 3 // change it whenever dict or this encoding changes
+	cacheVersion = 4 // change it whenever dict or this encoding changes
 )
 
 // cacheName is the file a dictionary's cache is kept in: its name, then a
@@ -46,7 +48,7 @@ func cacheName(dir, name, affPath, dicPath string) (string, error) {
 		h ^= hashWord(fmt.Sprintf("%s\x00%d\x00%d", real, fi.Size(), fi.ModTime().UnixNano()))
 		h *= 16777619
 	}
-	return filepath.Join(dir, fmt.Sprintf("%s-%08x.dict", name, h)), nil
+	return filepath.Join(dir, fmt.Sprintf("%s-v%d-%08x.dict", name, cacheVersion, h)), nil
 }
 
 // loadCached loads a dictionary from dir's cache, or parses it and writes
@@ -95,25 +97,42 @@ func writeCache(file, name string, d *dict) {
 		os.Remove(tmp.Name())
 		return
 	}
-	old, _ := filepath.Glob(filepath.Join(dir, name+"-*.dict"))
-	for _, o := range old {
-		if o != file {
-			os.Remove(o)
+	removeStale(dir, name, file, time.Now())
+}
+
+// removeStale removes the caches of name other than file: at once those of
+// this cache version (their dictionary files changed), and those of other
+// versions once they are a month old. Two kindly builds of different cache
+// versions used side by side would otherwise remove each other's file and
+// each parse its dictionary on every run.
+func removeStale(dir, name, file string, now time.Time) {
+	old, _ := filepath.Glob(filepath.Join(dir, name+"-v*-*.dict"))
+	legacy, _ := filepath.Glob(filepath.Join(dir, name+"-[0-9a-f]*.dict")) // before versions were in the name
+	ours := fmt.Sprintf("%s-v%d-", name, cacheVersion)
+	for _, o := range append(old, legacy...) {
+		if o == file {
+			continue
 		}
+		if !strings.HasPrefix(filepath.Base(o), ours) {
+			if fi, err := os.Stat(o); err != nil || now.Sub(fi.ModTime()) < 30*24*time.Hour {
+				continue
+			}
+		}
+		os.Remove(o)
 	}
 }
 
 // encodeCache lays d out as: the magic, a CRC of the rest, then sections,
-// each a length and its bytes: a pool of strings, the rest of the .aff and
-// the homonyms as varints and references into the pool, and the arrays of
-// the word table and the start set as they are in memory.
+// each a length and its bytes: a pool of strings, the rest of the .aff as
+// varints and references into the pool, and the arrays of the word table,
+// the start set and the homonym groups as they are in memory.
 func encodeCache(d *dict) []byte {
 	w := cacheWriter{pool: map[string]uint64{}}
 	w.dict(d)
 	out := []byte(cacheMagic)
 	out = binary.LittleEndian.AppendUint32(out, cacheVersion)
 	out = append(out, 0, 0, 0, 0) // the CRC, below
-	for i, sec := range [][]byte{w.strs, w.buf, d.table.keys, d.table.ends, d.table.homs, d.table.slots, d.starts.bits} {
+	for i, sec := range [][]byte{w.strs, w.buf, d.table.keys, d.table.ends, d.table.homs, d.table.slots, d.starts.bits, []byte(d.groups), d.groupEnd} {
 		out = binary.AppendUvarint(out, uint64(len(sec)))
 		out = append(out, sec...)
 		if i == checkedSections-1 {
@@ -126,10 +145,13 @@ func encodeCache(d *dict) []byte {
 
 // checkedSections are the sections the CRC covers: the pool and the .aff,
 // where a damaged byte could go unnoticed. The big arrays of the word table
-// are not covered: checking them would read every page of the file, a
+// and the homonym groups are not covered: checking them would read every page of the file, a
 // millisecond on every run, and a damaged one is found out by the bounds
 // every lookup checks.
 const checkedSections = 2
+
+// cacheSections is how many sections a cache file has.
+const cacheSections = 9
 
 // decodeCache reads what encodeCache wrote.
 func decodeCache(data []byte) (*dict, error) {
@@ -158,7 +180,7 @@ func uvarintLen(n int) int { return len(binary.AppendUvarint(nil, uint64(n))) }
 
 // sections cuts the data after the header into its sections, which must
 // fill it exactly.
-func sections(data []byte) (secs [7][]byte, err error) {
+func sections(data []byte) (secs [cacheSections][]byte, err error) {
 	for i := range secs {
 		n, k := binary.Uvarint(data)
 		if k <= 0 || n > uint64(len(data)-k) {
@@ -174,7 +196,7 @@ func sections(data []byte) (secs [7][]byte, err error) {
 
 // decodeSections reads the sections; it is what the fuzz test exercises,
 // the CRC out of the way.
-func decodeSections(secs [7][]byte) (*dict, error) {
+func decodeSections(secs [cacheSections][]byte) (*dict, error) {
 	var r cacheReader
 	if r.readPool(secs[0]); r.err != nil {
 		return nil, r.err
@@ -189,6 +211,10 @@ func decodeSections(secs [7][]byte) (*dict, error) {
 		return nil, errors.New("spelling cache: bad word table")
 	}
 	d.starts.bits = secs[6]
+	if len(secs[8])%4 != 0 {
+		return nil, errors.New("spelling cache: bad homonym groups")
+	}
+	d.groups, d.groupEnd = bytesString(secs[7]), u32s(secs[8])
 	return d, nil
 }
 
@@ -278,18 +304,6 @@ func (w *cacheWriter) dict(d *dict) {
 	}
 	w.flags(d.sfxCont)
 	w.converter(&d.iconv)
-	sets := 0
-	for _, hs := range d.homs {
-		sets += len(hs)
-	}
-	w.num(uint64(len(d.homs)))
-	w.num(uint64(sets))
-	for _, hs := range d.homs {
-		w.num(uint64(len(hs)))
-		for _, fs := range hs {
-			w.str(string(fs))
-		}
-	}
 	// The affixes, numbered, then the tries that refer to them.
 	index := map[*affix]uint64{}
 	var list []*affix
@@ -564,22 +578,6 @@ func (r *cacheReader) dict() *dict {
 	}
 	d.sfxCont = r.flagSetMap()
 	r.converter(&d.iconv)
-	if n := r.count(); n > 0 {
-		d.homs = make([][]flagSet, n)
-	}
-	sets := make([]flagSet, 0, r.count())
-	for i := range d.homs {
-		n := r.count()
-		if n == 0 || n > cap(sets)-len(sets) {
-			r.fail("homonyms")
-			break
-		}
-		at := len(sets)
-		for range n {
-			sets = append(sets, r.flagSet())
-		}
-		d.homs[i] = sets[at:len(sets):len(sets)]
-	}
 	list := make([]affix, r.count())
 	conds := make(condition, 0, r.count())
 	for i := range list {

@@ -2,6 +2,7 @@ package spell
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -220,5 +221,42 @@ func BenchmarkOpenCached(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestStaleCaches: a cache of this version for older dictionary files goes
+// at once; a cache of another kindly build goes only once it is a month
+// old, so that two builds used side by side do not remove each other's.
+func TestStaleCaches(t *testing.T) {
+	dir := t.TempDir()
+	now := time.Now()
+	keep := fmt.Sprintf("xx-v%d-00000001.dict", cacheVersion)
+	files := map[string]bool{ // name → still there after
+		keep: true,
+		fmt.Sprintf("xx-v%d-00000002.dict", cacheVersion):   false,
+		fmt.Sprintf("xx-v%d-00000003.dict", cacheVersion+1): true,
+		fmt.Sprintf("xx-v%d-00000004.dict", cacheVersion-1): false, // old
+		"xx-00000005.dict": false, // old, before versions were named
+		"xx-00000006.dict": true,
+		fmt.Sprintf("xy-v%d-00000007.dict", cacheVersion): true, // another dictionary
+	}
+	for name := range files {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if strings.HasSuffix(name, "4.dict") || strings.HasSuffix(name, "5.dict") {
+			old := now.Add(-31 * 24 * time.Hour)
+			if err := os.Chtimes(p, old, old); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	removeStale(dir, "xx", filepath.Join(dir, keep), now)
+	for name, want := range files {
+		_, err := os.Stat(filepath.Join(dir, name))
+		if got := err == nil; got != want {
+			t.Errorf("%s: there %v, want %v", name, got, want)
+		}
 	}
 }

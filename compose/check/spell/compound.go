@@ -183,7 +183,7 @@ func (d *dict) partForms(part string, r role, origCap bool, out []form) []form {
 		}
 		return true
 	}
-	for _, h := range d.entries(part) {
+	for h := range d.entries(part).all() {
 		if h.has(d.needAffix) || !slices.ContainsFunc(needs[:], h.has) {
 			continue
 		}
@@ -358,7 +358,7 @@ func (d *dict) ruleParts(w string, i int, found func(j int, f flagSet)) {
 		if count < d.cpdMin {
 			continue
 		}
-		for _, h := range d.entries(w[i:j]) {
+		for h := range d.entries(w[i:j]).all() {
 			if useful(h) {
 				found(j, h)
 			}

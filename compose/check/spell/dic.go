@@ -13,8 +13,10 @@ import (
 func (d *dict) parseDic(data string) {
 	data = strings.TrimPrefix(data, "\uFEFF")
 	first := true
-	cache := map[string]int32{} // raw flags (and homonym chains) → homs index
-	var keys []string           // homs index → its cache key
+	cache := map[string]int32{} // raw flags (and homonym chains) → group index
+	var keys []string           // group index → its cache key
+	var groups []byte
+	var ends []uint32
 	for rest := data; rest != ""; {
 		var line string
 		line, rest, _ = strings.Cut(rest, "\n")
@@ -47,17 +49,25 @@ func (d *dict) parseDic(data string) {
 			if err != nil {
 				continue
 			}
-			var hs []flagSet
 			if old, ok := d.words[word]; ok {
-				hs = append(hs, d.homs[old]...)
+				start := uint32(0)
+				if old > 0 {
+					start = ends[old-1]
+				}
+				groups = append(groups, groups[start:ends[old]]...)
 			}
-			hs = append(hs, fs)
-			idx = int32(len(d.homs))
-			d.homs = append(d.homs, hs)
+			groups = appendSet(groups, fs)
+			idx = int32(len(ends))
+			ends = append(ends, uint32(len(groups)))
 			keys = append(keys, key)
 			cache[key] = idx
 		}
 		d.words[word] = idx
+	}
+	d.groups = string(groups)
+	d.groupEnd = make(u32s, 4*len(ends))
+	for i, e := range ends {
+		d.groupEnd.set(i, e)
 	}
 }
 

@@ -312,10 +312,10 @@ func (d *dict) lookup(w string) hit {
 // bare finds w as a dictionary word.
 func (d *dict) bare(w string) hit {
 	homs := d.entries(w)
-	if len(homs) > 0 && homs[0].has(d.forbidden) {
+	if homs.first().has(d.forbidden) {
 		return hit{v: forbidden}
 	}
-	for _, f := range homs {
+	for f := range homs.all() {
 		if !f.has(d.needAffix) && !f.has(d.onlyInCompound) {
 			return hit{v: good, root: f}
 		}

@@ -14,10 +14,12 @@ import (
 // Codes are the languages Detect can return.
 var Codes = []string{"en", "nl", "fr", "es", "af", "zh"}
 
-// words maps a lower-case word to its weight per language. Words shared by
+// table maps a lower-case word to its weight per language. Words shared by
 // two languages count for both; words that tell two close languages apart
-// (nl/af) weigh more. Built once from the lists below.
-type table map[string][6]float32
+// (nl/af) weigh more. It is built from the lists below by newTable, and
+// compiled into the program as a hash table (table_gen.go, written by
+// TestGeneratedTable -update), so that no process builds it at start-up.
+type table map[string][5]float32
 
 const (
 	en = iota
@@ -90,8 +92,26 @@ func newTable() table {
 	return t
 }
 
-// weights is read-only after package initialisation.
-var weights = newTable()
+// weight returns the weights of a lower-case word, from the generated
+// table: FNV-1a, open addressing, at most half full.
+func weight(w string) ([5]float32, bool) {
+	if w == "" {
+		return [5]float32{}, false
+	}
+	h := uint32(2166136261)
+	for i := range len(w) {
+		h ^= uint32(w[i])
+		h *= 16777619
+	}
+	for h &= uint32(len(tableKeys) - 1); ; h = (h + 1) & uint32(len(tableKeys)-1) {
+		switch tableKeys[h] {
+		case w:
+			return tableWeights[h], true
+		case "":
+			return [5]float32{}, false
+		}
+	}
+}
 
 // Detect returns the language of text as one of en nl fr es af zh with a
 // confidence between 0 and 1, or "" when it cannot tell.
@@ -137,7 +157,7 @@ func score(text string) (scores [5]float32, han, letters int) {
 		w := strings.ToLower(text[start:end])
 		start = -1
 		words++
-		if v, ok := weights[w]; ok {
+		if v, ok := weight(w); ok {
 			for l := range scores {
 				scores[l] += v[l]
 			}

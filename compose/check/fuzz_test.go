@@ -65,7 +65,12 @@ func FuzzRuleFile(f *testing.F) {
 			t.Fatalf("error without place: %v", err)
 		}
 		for _, l := range lex {
-			l.index()
+			x := newLexIndex(l)
+			for n, k := range x.keys {
+				if x.find(k) != n {
+					t.Fatalf("key %q not found in its own index", k)
+				}
+			}
 		}
 	})
 }

@@ -30,7 +30,7 @@ func (c *Checker) AnalyzeIncoming(text string, date, now time.Time) *Incoming {
 		}
 		caps := 0
 		for _, w := range words {
-			if w.caps && !w.code && utf8.RuneCountInString(w.lower) >= 4 && !lex.has("acronyms", w.lower) {
+			if w.caps && !w.code && utf8.RuneCountInString(w.lower) >= 4 && !lex.has(inAcronyms, w.lower) {
 				caps++
 			}
 		}

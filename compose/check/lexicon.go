@@ -65,10 +65,8 @@ func (p *pattern) get() *regexp.Regexp {
 type Lexicon struct {
 	Lang     string
 	Sections map[string][]Entry
-	// first indexes the phrases of the body sections by their first word;
-	// sets holds the one-word lists for lookups.
-	first map[string][]phraseRef
-	sets  map[string]map[string]struct{}
+	// idx looks phrases up (lexindex.go); nil until the lists are final.
+	idx *lexIndex
 }
 
 // RuleFileError is a problem in a rule file, with its place.
@@ -121,6 +119,7 @@ func ParseRuleFile(name, text, lang string, into map[string]*Lexicon) error {
 			lex = &Lexicon{Lang: lang, Sections: map[string][]Entry{}}
 			into[lang] = lex
 		}
+		lex.idx = nil // to be made again for the changed lists
 		if strings.HasPrefix(line, "-") {
 			lex.remove(section, normalizePhrase(line[1:]))
 			continue
@@ -160,32 +159,6 @@ func (l *Lexicon) remove(section, phrase string) {
 		}
 	}
 	l.Sections[section] = out
-}
-
-// index builds the lookup tables used by the matcher.
-func (l *Lexicon) index() {
-	l.first = make(map[string][]phraseRef, 256)
-	l.sets = make(map[string]map[string]struct{}, len(l.Sections))
-	for _, sec := range phraseSections {
-		for i, e := range l.Sections[sec] {
-			if e.re == nil {
-				l.first[e.words[0]] = append(l.first[e.words[0]], phraseRef{sec, i})
-			}
-		}
-	}
-	for sec, list := range l.Sections {
-		set := make(map[string]struct{}, len(list))
-		for _, e := range list {
-			set[e.Phrase] = struct{}{}
-			if sec == "stopwords" {
-				// Stop words may be listed many to a line.
-				for _, w := range e.words {
-					set[w] = struct{}{}
-				}
-			}
-		}
-		l.sets[sec] = set
-	}
 }
 
 // normalizePhrase lower-cases, unifies apostrophes and collapses spaces.
@@ -305,8 +278,8 @@ func (ls *lexicons) get(lang string) *Lexicon {
 		_ = ParseRuleFile(src.name, src.data, src.lang, m)
 	}
 	l := m[lang]
-	if l != nil {
-		l.index()
+	if l != nil && l.idx == nil {
+		l.idx = newLexIndex(l) // changed by a team file
 	}
 	if ls.byLang == nil {
 		ls.byLang = map[string]*Lexicon{}

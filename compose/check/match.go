@@ -11,21 +11,6 @@ type phraseRef struct {
 // phraseSections are the sections whose phrases are looked for in the body.
 var phraseSections = []string{"slang", "too-formal", "negative-wording", "generic-apology", "blame", "promotional", "jargon", "next-step", "patience", "apology", "time", "warm", "positive"}
 
-// has reports whether a one-word entry is in a list section.
-func (l *Lexicon) has(section, w string) bool {
-	if l == nil {
-		return false
-	}
-	if l.sets == nil {
-		return false
-	}
-	if _, ok := l.sets[section][w]; ok {
-		return true
-	}
-	_, ok := l.sets[section][strings.ToLower(w)]
-	return ok
-}
-
 // matchPhrases calls found for every phrase of the body sections that
 // occurs in text as whole words (or, for Chinese, as a substring). Longer
 // phrases win over shorter ones that start at the same word.
@@ -52,7 +37,7 @@ func (c *Checker) matchPhrases(lex *Lexicon, lang string, text string, words []w
 		return
 	}
 	for i, w := range words {
-		refs := lex.first[w.lower]
+		refs := lex.firstOf(w.lower)
 		best := map[string]int{} // section → index of the longest match
 		bestLen := map[string]int{}
 		for _, ref := range refs {

@@ -101,7 +101,7 @@ func (c *Checker) analyseParagraph(lex *Lexicon, lang string, p paragraph) paraR
 
 	// Shouting: words in capitals that are not acronyms or codes.
 	for i, w := range words {
-		if !w.caps || w.code || w.han || utf8.RuneCountInString(w.lower) < 4 || lex.has("acronyms", strings.ToUpper(w.lower)) {
+		if !w.caps || w.code || w.han || utf8.RuneCountInString(w.lower) < 4 || lex.has(inAcronyms, strings.ToUpper(w.lower)) {
 			continue
 		}
 		if i > 0 && (strings.HasSuffix(words[i-1].lower, "code") || strings.HasSuffix(words[i-1].lower, "código") || strings.HasSuffix(words[i-1].lower, "kode")) {
@@ -113,7 +113,7 @@ func (c *Checker) analyseParagraph(lex *Lexicon, lang string, p paragraph) paraR
 	// Repeated words: "the the".
 	for i := 1; i < len(words); i++ {
 		a, b := words[i-1], words[i]
-		if a.lower != b.lower || a.code || a.han || strings.TrimSpace(text[a.end:b.start]) != "" || lex.has("repeat-ok", a.lower) {
+		if a.lower != b.lower || a.code || a.han || strings.TrimSpace(text[a.end:b.start]) != "" || lex.has(inRepeatOK, a.lower) {
 			continue
 		}
 		add("repeated-word", Warning, a.start, b.end, "the word \""+text[b.start:b.end]+"\" is repeated", text[a.start:a.end])
@@ -184,7 +184,7 @@ func (c *Checker) analyseParagraph(lex *Lexicon, lang string, p paragraph) paraR
 			add("sentence-too-long", Warning, s.start, s.end, sentenceMsg(n, limit, lang), "split it in two")
 		}
 		for _, w := range s.words {
-			if lex.has("steps", w.lower) {
+			if lex.has(inSteps, w.lower) {
 				steps[w.lower] = true
 			}
 		}
@@ -217,7 +217,7 @@ func (c *Checker) analyseParagraph(lex *Lexicon, lang string, p paragraph) paraR
 		if utf8.RuneCountInString(w.lower) > 6 {
 			r.longWords++
 		}
-		if !lex.has("stopwords", w.lower) && utf8.RuneCountInString(w.lower) >= 3 {
+		if !lex.has(inStopwords, w.lower) && utf8.RuneCountInString(w.lower) >= 3 {
 			r.content = append(r.content, stem(w.lower))
 		}
 	}

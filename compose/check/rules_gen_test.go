@@ -42,6 +42,9 @@ func TestGeneratedRules(t *testing.T) {
 		if !reflect.DeepEqual(plain(got), plain(want)) {
 			t.Errorf("%s: the built-in lexicon is not the parsed rules/%s.txt", lang, lang)
 		}
+		if !reflect.DeepEqual(got.idx, newLexIndex(want)) {
+			t.Errorf("%s: the built-in index is not the parsed rules/%s.txt's", lang, lang)
+		}
 		for sec, list := range got.Sections {
 			for _, e := range list {
 				if e.re != nil && e.re.get() == nil {
@@ -142,7 +145,7 @@ func renderRules(t *testing.T, lexicons map[string]*Lexicon) []byte {
 	langs := sortedKeys(lexicons)
 	for _, lang := range langs {
 		l := lexicons[lang]
-		fmt.Fprintf(&b, "\tcase %q:\n\t\treturn &Lexicon{Lang: %q, Sections: map[string][]Entry{\n", lang, lang)
+		fmt.Fprintf(&b, "\tcase %q:\n\t\treturn &Lexicon{Lang: %q, idx: &%sIndex, Sections: map[string][]Entry{\n", lang, lang, lang)
 		for _, sec := range sortedKeys(l.Sections) {
 			fmt.Fprintf(&b, "\t\t\t%q: %s,\n", sec, varName(lang, sec))
 		}
@@ -179,11 +182,45 @@ func renderRules(t *testing.T, lexicons map[string]*Lexicon) []byte {
 			b.WriteString("}\n")
 		}
 	}
+	for _, lang := range langs {
+		renderIndex(&b, lang, newLexIndex(lexicons[lang]))
+	}
 	src, err := format.Source([]byte(b.String()))
 	if err != nil {
 		t.Fatal(err)
 	}
 	return src
+}
+
+// renderIndex writes a lexicon's index as static data.
+func renderIndex(b *strings.Builder, lang string, x *lexIndex) {
+	fmt.Fprintf(b, "\nvar %sIndex = lexIndex{\n\tslots: []uint32{", lang)
+	for i, s := range x.slots {
+		if s != 0 || i == len(x.slots)-1 {
+			fmt.Fprintf(b, "%d: %d, ", i, s)
+		}
+	}
+	b.WriteString("},\n\tkeys: []string{\n")
+	for _, k := range x.keys {
+		fmt.Fprintf(b, "\t\t%q,\n", k)
+	}
+	b.WriteString("\t},\n\tin: []uint8{")
+	for _, in := range x.in {
+		fmt.Fprintf(b, "%d, ", in)
+	}
+	b.WriteString("},\n\tfirst: [][]phraseRef{\n")
+	for _, refs := range x.first {
+		if len(refs) == 0 {
+			b.WriteString("\t\tnil,\n")
+			continue
+		}
+		var rs []string
+		for _, r := range refs {
+			rs = append(rs, fmt.Sprintf("{%q, %d}", r.section, r.idx))
+		}
+		fmt.Fprintf(b, "\t\t{%s},\n", strings.Join(rs, ", "))
+	}
+	b.WriteString("\t},\n}\n")
 }
 
 func sortedKeys[V any](m map[string]V) []string {

@@ -197,8 +197,7 @@ func isClosing(lex *Lexicon, line string) bool {
 	if lex == nil || utf8.RuneCountInString(t) > 40 {
 		return false
 	}
-	_, ok := lex.sets["closing"][t]
-	return ok
+	return lex.has(inClosing, t)
 }
 
 // quoteStart finds the start of a quoted email at the end of the body: an
@@ -286,7 +285,7 @@ func (c *Checker) fields(rep *Report, in Input, l letter, lex *Lexicon) {
 			}
 			caps := 0
 			for _, w := range scanWords(s, 0) {
-				if w.caps && !w.code && utf8.RuneCountInString(w.lower) >= 4 && !lex.has("acronyms", w.lower) {
+				if w.caps && !w.code && utf8.RuneCountInString(w.lower) >= 4 && !lex.has(inAcronyms, w.lower) {
 					caps++
 				}
 			}
@@ -325,7 +324,7 @@ func (c *Checker) fields(rep *Report, in Input, l letter, lex *Lexicon) {
 				break
 			}
 		}
-		_, generic := lex.sets["greeting-generic"][norm]
+		generic := lex.has(inGreetingGeneric, norm)
 		named := in.CustomerName == "" || containsName(g, in.CustomerName)
 		if !formal && (generic || !named) {
 			add("greeting-no-name", Warning, gField, gOff, len(g), "greet the customer by name")
@@ -423,7 +422,7 @@ func answered(q string, content map[string]bool, lex *Lexicon) bool {
 	for _, w := range words {
 		if w.han {
 			for _, bg := range hanBigrams(w.lower) {
-				if lex.has("stopwords", bg[:3]) {
+				if lex.has(inStopwords, bg[:3]) {
 					continue
 				}
 				any = true
@@ -440,7 +439,7 @@ func answered(q string, content map[string]bool, lex *Lexicon) bool {
 			}
 			continue
 		}
-		if lex.has("stopwords", w.lower) || utf8.RuneCountInString(w.lower) < 3 {
+		if lex.has(inStopwords, w.lower) || utf8.RuneCountInString(w.lower) < 3 {
 			continue
 		}
 		any = true

@@ -94,7 +94,7 @@ func misspelled(d *spell.Dict, lex *Lexicon, text string, sents []sentence, skip
 			if unicode.IsUpper(r) && i > 0 || elidedName(word) {
 				continue // a name, a product, a place
 			}
-			if lex.has("spelling-ok", w.lower) || skip(w.start, w.end) {
+			if lex.has(inSpellingOK, w.lower) || skip(w.start, w.end) {
 				continue
 			}
 			if !d.Correct(word) {

@@ -93,7 +93,9 @@ func isListItem(line string) bool {
 // is split into runs of Han characters, each character counting as a word
 // for the metrics.
 func scanWords(s string, base int) []word {
-	var out []word
+	// About a word per six bytes: one allocation rather than a doubling,
+	// but no more than that up front for one long run of letters.
+	out := make([]word, 0, min(len(s)/6+1, 2048))
 	i := 0
 	for i < len(s) {
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -182,14 +184,14 @@ func splitSentences(p paragraph, words []word) []sentence {
 	var out []sentence
 	text := p.text
 	cur := sentence{start: p.start}
-	wi := 0
+	wi, first := 0, 0 // a sentence's words are words[first:wi], not a copy
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		abs := p.start + i
 		for wi < len(words) && words[wi].start < abs {
-			cur.words = append(cur.words, words[wi])
 			wi++
 		}
+		cur.words = words[first:wi:wi]
 		end := false
 		switch r {
 		case '.', '!', '?', '。', '！', '？', '…':
@@ -210,13 +212,10 @@ func splitSentences(p paragraph, words []word) []sentence {
 			if len(cur.words) > 0 {
 				out = append(out, cur)
 			}
-			cur = sentence{start: p.start + i}
+			cur, first = sentence{start: p.start + i}, wi
 		}
 	}
-	for wi < len(words) {
-		cur.words = append(cur.words, words[wi])
-		wi++
-	}
+	cur.words = words[first:len(words):len(words)]
 	if len(cur.words) > 0 {
 		cur.end = p.end
 		out = append(out, cur)

@@ -93,9 +93,10 @@ func isListItem(line string) bool {
 // is split into runs of Han characters, each character counting as a word
 // for the metrics.
 func scanWords(s string, base int) []word {
-	// About a word per six bytes: one allocation rather than a doubling,
-	// but no more than that up front for one long run of letters.
-	out := make([]word, 0, min(len(s)/6+1, 2048))
+	// Room for a word per four bytes, which prose seldom passes: one
+	// allocation rather than a doubling, but not more than 2,048 words up
+	// front for one long run of letters.
+	out := make([]word, 0, min(len(s)/4+1, 2048))
 	i := 0
 	for i < len(s) {
 		r, size := utf8.DecodeRuneInString(s[i:])

@@ -48,10 +48,14 @@ func placeholders(s string) [][]int {
 }
 
 // analyseParagraph runs the rules that look at one paragraph alone.
-func (c *Checker) analyseParagraph(lex *Lexicon, lang string, p paragraph) paraResult {
+//
+// buf is scratch space for the paragraph's words, reused from one
+// paragraph to the next: nothing of them is kept in the result.
+func (c *Checker) analyseParagraph(lex *Lexicon, lang string, p paragraph, buf *[]word) paraResult {
 	var r paraResult
 	text := p.text
-	words := scanWords(text, 0)
+	words := scanWordsInto((*buf)[:0], text, 0)
+	*buf = words
 	rel := paragraph{start: 0, end: len(text), text: text, list: p.list}
 	sents := splitSentences(rel, words)
 	r.sentences = len(sents)

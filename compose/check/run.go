@@ -47,21 +47,22 @@ func (c *Checker) run(in Input, cache *paraCache) Report {
 	if in.Incoming != nil && len(in.Incoming.Questions) > 0 {
 		content = map[string]bool{}
 	}
+	var words []word // scratch for analyseParagraph
 	for _, p := range paras {
-		key := rep.Language + "\x00" + p.text
-		if c.spell.get(rep.Language) != nil {
-			key = "spell\x00" + key // re-check paragraphs once a dictionary arrives
-		}
 		var r paraResult
 		if cache != nil {
+			key := rep.Language + "\x00" + p.text
+			if c.spell.get(rep.Language) != nil {
+				key = "spell\x00" + key // re-check paragraphs once a dictionary arrives
+			}
 			if cached, ok := (*cache)[key]; ok {
 				r = cached
 			} else {
-				r = c.analyseParagraph(lex, rep.Language, p)
+				r = c.analyseParagraph(lex, rep.Language, p, &words)
 			}
 			fresh[key] = r
 		} else {
-			r = c.analyseParagraph(lex, rep.Language, p)
+			r = c.analyseParagraph(lex, rep.Language, p, &words)
 		}
 		base := letter.answerStart + p.start
 		for _, f := range r.findings {

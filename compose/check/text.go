@@ -96,7 +96,11 @@ func scanWords(s string, base int) []word {
 	// Room for a word per four bytes, which prose seldom passes: one
 	// allocation rather than a doubling, but not more than 2,048 words up
 	// front for one long run of letters.
-	out := make([]word, 0, min(len(s)/4+1, 2048))
+	return scanWordsInto(make([]word, 0, min(len(s)/4+1, 2048)), s, base)
+}
+
+// scanWordsInto is scanWords appending to out.
+func scanWordsInto(out []word, s string, base int) []word {
 	i := 0
 	for i < len(s) {
 		r, size := utf8.DecodeRuneInString(s[i:])

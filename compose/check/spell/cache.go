@@ -29,7 +29,7 @@ import (
 
 const (
 	cacheMagic   = "kindly-spell\x00"
-	cacheVersion = 4 // change it whenever dict or this encoding changes
+	cacheVersion = 5 // change it whenever dict or this encoding changes
 )
 
 // cacheName is the file a dictionary's cache is kept in: its name, then a
@@ -122,18 +122,21 @@ func removeStale(dir, name, file string, now time.Time) {
 	}
 }
 
-// encodeCache lays d out as: the magic, a CRC of the rest, then sections,
-// each a length and its bytes: a pool of strings, the rest of the .aff as
+// encodeCache lays d out as: the magic, the version, a CRC, the lengths of
+// the sections, then the sections: a pool of strings, the rest of the .aff as
 // varints and references into the pool, and the arrays of the word table,
 // the start set and the homonym groups as they are in memory.
 func encodeCache(d *dict) []byte {
 	w := cacheWriter{pool: map[string]uint64{}}
 	w.dict(d)
+	secs := [cacheSections][]byte{w.strs, w.buf, d.table.keys, d.table.ends, d.table.homs, d.table.slots, d.starts.bits, []byte(d.groups), d.groupEnd}
 	out := []byte(cacheMagic)
 	out = binary.LittleEndian.AppendUint32(out, cacheVersion)
 	out = append(out, 0, 0, 0, 0) // the CRC, below
-	for i, sec := range [][]byte{w.strs, w.buf, d.table.keys, d.table.ends, d.table.homs, d.table.slots, d.starts.bits, []byte(d.groups), d.groupEnd} {
-		out = binary.AppendUvarint(out, uint64(len(sec)))
+	for _, sec := range secs {
+		out = binary.LittleEndian.AppendUint32(out, uint32(len(sec)))
+	}
+	for i, sec := range secs {
 		out = append(out, sec...)
 		if i == checkedSections-1 {
 			crcAt := len(cacheMagic) + 4
@@ -143,11 +146,11 @@ func encodeCache(d *dict) []byte {
 	return out
 }
 
-// checkedSections are the sections the CRC covers: the pool and the .aff,
-// where a damaged byte could go unnoticed. The big arrays of the word table
-// and the homonym groups are not covered: checking them would read every page of the file, a
-// millisecond on every run, and a damaged one is found out by the bounds
-// every lookup checks.
+// checkedSections are the sections the CRC covers, with the table of
+// lengths: the pool and the .aff, where a damaged byte could go unnoticed.
+// The big arrays of the word table and the homonym groups are not covered:
+// checking them would read every page of the file, a millisecond on every
+// run, and a damaged one is found out by the bounds every lookup checks.
 const checkedSections = 2
 
 // cacheSections is how many sections a cache file has.
@@ -166,9 +169,9 @@ func decodeCache(data []byte) (*dict, error) {
 	if err != nil {
 		return nil, err
 	}
-	checked := len(data) - head
-	for _, sec := range secs[checkedSections:] {
-		checked -= len(sec) + uvarintLen(len(sec))
+	checked := 4 * cacheSections
+	for _, sec := range secs[:checkedSections] {
+		checked += len(sec)
 	}
 	if crc32.ChecksumIEEE(data[head:head+checked]) != binary.LittleEndian.Uint32(data[head-4:]) {
 		return nil, errors.New("spelling cache damaged")
@@ -176,17 +179,21 @@ func decodeCache(data []byte) (*dict, error) {
 	return decodeSections(secs)
 }
 
-func uvarintLen(n int) int { return len(binary.AppendUvarint(nil, uint64(n))) }
-
-// sections cuts the data after the header into its sections, which must
-// fill it exactly.
+// sections cuts the data after the header into its sections: a table of
+// their lengths, then the sections, which must fill it exactly. The lengths
+// come first so that a load touches one page for them, not one per section.
 func sections(data []byte) (secs [cacheSections][]byte, err error) {
+	if len(data) < 4*cacheSections {
+		return secs, errors.New("spelling cache truncated")
+	}
+	lengths := data[:4*cacheSections]
+	data = data[4*cacheSections:]
 	for i := range secs {
-		n, k := binary.Uvarint(data)
-		if k <= 0 || n > uint64(len(data)-k) {
+		n := binary.LittleEndian.Uint32(lengths[4*i:])
+		if uint64(n) > uint64(len(data)) {
 			return secs, errors.New("spelling cache truncated")
 		}
-		secs[i], data = data[k:k+int(n)], data[k+int(n):]
+		secs[i], data = data[:n], data[n:]
 	}
 	if len(data) != 0 {
 		return secs, errors.New("spelling cache: trailing bytes")

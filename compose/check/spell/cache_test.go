@@ -131,10 +131,17 @@ func TestCacheFile(t *testing.T) {
 		t.Fatal("the cache file was not read")
 	}
 
-	// Damaged: a byte of the .aff flipped, cut short, a byte added.
-	// Parsed again, rewritten.
+	// Damaged: a byte of the .aff flipped, a length flipped, cut short, a
+	// byte added. Parsed again, rewritten.
+	head := len(cacheMagic) + 8
+	secs, err := sections(good[head:])
+	if err != nil || len(secs[1]) == 0 {
+		t.Fatalf("sections: %v", err)
+	}
+	affAt := head + 4*cacheSections + len(secs[0])
 	for _, damage := range []func([]byte) []byte{
-		func(b []byte) []byte { b[len(cacheMagic)+12] ^= 0x40; return b },
+		func(b []byte) []byte { b[affAt+len(secs[1])/2] ^= 0x40; return b },
+		func(b []byte) []byte { b[head+4] ^= 0x01; return b },
 		func(b []byte) []byte { return b[:len(b)/3] },
 		func(b []byte) []byte { return append(b, 0) },
 	} {

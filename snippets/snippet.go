@@ -79,7 +79,18 @@ type fieldSpec struct {
 	Pattern  string   `yaml:"pattern"`
 }
 
-var fieldName = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*$`)
+// isFieldName reports a name like ^[A-Za-z][A-Za-z0-9_]*$, without a
+// regular expression compiled at every start of kindly.
+func isFieldName(n string) bool {
+	for i := range len(n) {
+		c := n[i]
+		letter := 'a' <= c|0x20 && c|0x20 <= 'z'
+		if !letter && (i == 0 || c != '_' && (c < '0' || c > '9')) {
+			return false
+		}
+	}
+	return n != ""
+}
 
 // Parse reads one snippet file. id and lang come from the file's place and
 // name; the front matter may set lang. A file with problems returns them
@@ -163,7 +174,7 @@ func parse(path, id, lang string, data []byte, pats *patterns) (*Snippet, []Prob
 		for _, n := range names {
 			spec := fm.Fields[n]
 			line := lineOf(fmText, n+":") + 2
-			if !fieldName.MatchString(n) {
+			if !isFieldName(n) {
 				problems = append(problems, prob(line, 3, "field name %q: use letters, digits and _", n))
 				continue
 			}

@@ -29,7 +29,7 @@ import (
 
 const (
 	cacheMagic   = "kindly-spell\x00"
-	cacheVersion = 5 // change it whenever dict or this encoding changes
+	cacheVersion = 6 // change it whenever dict or this encoding changes
 )
 
 // cacheName is the file a dictionary's cache is kept in: its name, then a
@@ -102,7 +102,9 @@ func writeCache(file, name string, d *dict) {
 
 // removeStale removes the caches of name other than file: at once those of
 // this cache version (their dictionary files changed), and those of other
-// versions once they are a month old. Two kindly builds of different cache
+// versions once they were written a month ago (reading a mapped file does
+// not change its time, so a build still in use then parses its dictionary
+// once more and writes its cache again). Two kindly builds of different cache
 // versions used side by side would otherwise remove each other's file and
 // each parse its dictionary on every run.
 func removeStale(dir, name, file string, now time.Time) {
@@ -129,7 +131,7 @@ func removeStale(dir, name, file string, now time.Time) {
 func encodeCache(d *dict) []byte {
 	w := cacheWriter{pool: map[string]uint64{}}
 	w.dict(d)
-	secs := [cacheSections][]byte{w.strs, w.buf, d.table.keys, d.table.ends, d.table.homs, d.table.slots, d.starts.bits, []byte(d.groups), d.groupEnd}
+	secs := [cacheSections][]byte{w.strs, w.buf, []byte(d.groups), d.groupEnd, d.table.keys, d.table.ends, d.table.homs, d.table.slots, d.starts.bits}
 	out := []byte(cacheMagic)
 	out = binary.LittleEndian.AppendUint32(out, cacheVersion)
 	out = append(out, 0, 0, 0, 0) // the CRC, below
@@ -147,11 +149,12 @@ func encodeCache(d *dict) []byte {
 }
 
 // checkedSections are the sections the CRC covers, with the table of
-// lengths: the pool and the .aff, where a damaged byte could go unnoticed.
-// The big arrays of the word table and the homonym groups are not covered:
-// checking them would read every page of the file, a millisecond on every
-// run, and a damaged one is found out by the bounds every lookup checks.
-const checkedSections = 2
+// lengths: the pool, the .aff and the homonym groups, where a damaged byte
+// could go unnoticed (a lost flag is a wrong verdict, not an error). The
+// big arrays of the word table are not covered: checking them would read
+// every page of the file, a millisecond on every run, and a damaged one is
+// found out by the bounds every lookup checks.
+const checkedSections = 4
 
 // cacheSections is how many sections a cache file has.
 const cacheSections = 9
@@ -213,15 +216,15 @@ func decodeSections(secs [cacheSections][]byte) (*dict, error) {
 	if r.err != nil {
 		return nil, r.err
 	}
-	d.table = wordTable{keys: secs[2], ends: u32s(secs[3]), homs: u32s(secs[4]), slots: u32s(secs[5])}
-	if !d.table.valid() || len(secs[6]) != startBits/8 {
-		return nil, errors.New("spelling cache: bad word table")
-	}
-	d.starts.bits = secs[6]
-	if len(secs[8])%4 != 0 {
+	if len(secs[3])%4 != 0 {
 		return nil, errors.New("spelling cache: bad homonym groups")
 	}
-	d.groups, d.groupEnd = bytesString(secs[7]), u32s(secs[8])
+	d.groups, d.groupEnd = bytesString(secs[2]), u32s(secs[3])
+	d.table = wordTable{keys: secs[4], ends: u32s(secs[5]), homs: u32s(secs[6]), slots: u32s(secs[7])}
+	if !d.table.valid() || len(secs[8]) != startBits/8 {
+		return nil, errors.New("spelling cache: bad word table")
+	}
+	d.starts.bits = secs[8]
 	return d, nil
 }
 

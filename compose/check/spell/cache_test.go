@@ -131,16 +131,18 @@ func TestCacheFile(t *testing.T) {
 		t.Fatal("the cache file was not read")
 	}
 
-	// Damaged: a byte of the .aff flipped, a length flipped, cut short, a
-	// byte added. Parsed again, rewritten.
+	// Damaged: a byte of the .aff flipped, of the homonym groups, a length,
+	// cut short, a byte added. Parsed again, rewritten.
 	head := len(cacheMagic) + 8
 	secs, err := sections(good[head:])
-	if err != nil || len(secs[1]) == 0 {
+	if err != nil || len(secs[1]) == 0 || len(secs[2]) == 0 {
 		t.Fatalf("sections: %v", err)
 	}
 	affAt := head + 4*cacheSections + len(secs[0])
+	groupsAt := affAt + len(secs[1])
 	for _, damage := range []func([]byte) []byte{
 		func(b []byte) []byte { b[affAt+len(secs[1])/2] ^= 0x40; return b },
+		func(b []byte) []byte { b[groupsAt+len(secs[2])-1] ^= 0x01; return b },
 		func(b []byte) []byte { b[head+4] ^= 0x01; return b },
 		func(b []byte) []byte { return b[:len(b)/3] },
 		func(b []byte) []byte { return append(b, 0) },

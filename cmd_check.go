@@ -19,7 +19,7 @@ func newCheckCmd(a *app) *cobra.Command {
 
 The same command is built lean as kindly-check (go install
 kindly/cmd/kindly-check), which does in about 11 ms what takes kindly
-about 19: for an editor's check on every save.`,
+about 18: for an editor's check on every save.`,
 		Example: `  kindly check draft.txt
   kindly check --incoming customer.eml --subject "Re: Where is my order?" draft.txt
   kindly check --format json - < draft.txt

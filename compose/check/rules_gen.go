@@ -425,7 +425,7 @@ var enApology = []Entry{
 }
 
 var enBlame = []Entry{
-	{Phrase: "you should have", Suggestion: "next time, you can", words: []string{"you", "should", "have"}},
+	{Phrase: "\\byou should(?: have|['’]ve) (?:read|checked|looked|contacted|called|asked|told|mentioned|noticed|known|realised|realized|ordered|chosen|selected|entered|typed|filled|followed|used|clicked|kept|saved|waited|registered|updated|paid|measured|tested|tried|sent|returned|cancelled|canceled|reported|written|opened|seen|done|made)\\b", Suggestion: "next time, you can", re: &pattern{expr: "(?i)\\byou should(?: have|['’]ve) (?:read|checked|looked|contacted|called|asked|told|mentioned|noticed|known|realised|realized|ordered|chosen|selected|entered|typed|filled|followed|used|clicked|kept|saved|waited|registered|updated|paid|measured|tested|tried|sent|returned|cancelled|canceled|reported|written|opened|seen|done|made)\\b"}, needText: "you should"},
 	{Phrase: "you failed to", Suggestion: "it looks like … didn't", words: []string{"you", "failed", "to"}},
 	{Phrase: "you forgot to", Suggestion: "it looks like … wasn't", words: []string{"you", "forgot", "to"}},
 	{Phrase: "your fault", words: []string{"your", "fault"}},
@@ -1065,6 +1065,10 @@ var frNextStep = []Entry{
 	{Phrase: "n'hésitez pas à répondre", words: []string{"n'hésitez", "pas", "à", "répondre"}},
 	{Phrase: "répondez à cet e-mail", words: []string{"répondez", "à", "cet", "e-mail"}},
 	{Phrase: "je vous recontacte", words: []string{"je", "vous", "recontacte"}},
+	{Phrase: "je vous envoie", words: []string{"je", "vous", "envoie"}},
+	{Phrase: "je vous enverrai", words: []string{"je", "vous", "enverrai"}},
+	{Phrase: "dès qu'il", words: []string{"dès", "qu'il"}},
+	{Phrase: "dès que", words: []string{"dès", "que"}},
 	{Phrase: "sera", words: []string{"sera"}},
 	{Phrase: "serez", words: []string{"serez"}},
 	{Phrase: "pourrez", words: []string{"pourrez"}},
@@ -2268,7 +2272,7 @@ var enIndex = lexIndex{
 		{{"generic-apology", 2}, {"apology", 1}},
 		{{"generic-apology", 3}, {"apology", 2}},
 		{{"generic-apology", 4}, {"apology", 3}},
-		{{"blame", 0}, {"blame", 1}, {"blame", 2}, {"blame", 4}, {"blame", 8}, {"blame", 9}, {"next-step", 13}, {"positive", 11}},
+		{{"blame", 1}, {"blame", 2}, {"blame", 4}, {"blame", 8}, {"blame", 9}, {"next-step", 13}, {"positive", 11}},
 		{{"blame", 3}},
 		{{"blame", 5}, {"blame", 6}, {"blame", 7}},
 		{{"blame", 10}},
@@ -2846,7 +2850,7 @@ var esIndex = lexIndex{
 }
 
 var frIndex = lexIndex{
-	slots: []uint32{0: 2, 4: 97, 6: 122, 8: 156, 13: 66, 18: 119, 19: 144, 27: 103, 28: 125, 31: 111, 37: 21, 42: 102, 47: 81, 54: 85, 60: 56, 61: 132, 65: 134, 71: 65, 72: 91, 73: 142, 77: 155, 78: 57, 79: 37, 90: 104, 91: 76, 92: 61, 93: 135, 94: 150, 95: 137, 96: 9, 99: 95, 104: 12, 106: 78, 119: 70, 120: 139, 121: 46, 129: 36, 133: 165, 134: 72, 135: 168, 137: 69, 138: 159, 139: 164, 141: 124, 143: 17, 144: 58, 145: 38, 147: 99, 148: 83, 149: 143, 150: 113, 155: 98, 156: 30, 157: 93, 161: 90, 162: 25, 163: 107, 164: 59, 167: 73, 168: 133, 170: 146, 171: 39, 172: 50, 177: 53, 182: 4, 183: 54, 185: 26, 194: 23, 204: 7, 205: 153, 208: 68, 211: 55, 212: 160, 215: 51, 216: 19, 217: 115, 218: 121, 224: 44, 225: 130, 231: 118, 241: 52, 242: 33, 243: 112, 244: 29, 245: 75, 246: 32, 247: 3, 248: 126, 249: 138, 250: 166, 252: 109, 253: 131, 255: 129, 259: 106, 260: 5, 261: 151, 267: 18, 269: 96, 270: 92, 273: 15, 275: 22, 277: 77, 283: 114, 284: 148, 288: 154, 292: 64, 298: 14, 300: 41, 301: 16, 302: 74, 303: 105, 304: 13, 305: 127, 306: 158, 308: 161, 312: 10, 321: 42, 331: 128, 343: 43, 346: 94, 351: 147, 357: 79, 366: 169, 368: 71, 370: 108, 372: 101, 376: 141, 378: 149, 379: 87, 380: 48, 382: 49, 383: 100, 390: 84, 394: 116, 396: 34, 399: 140, 402: 1, 405: 67, 410: 88, 413: 120, 415: 123, 417: 31, 422: 6, 431: 80, 434: 152, 436: 163, 442: 8, 444: 136, 448: 63, 449: 47, 450: 86, 452: 27, 454: 145, 455: 157, 456: 20, 463: 89, 473: 24, 476: 167, 478: 45, 485: 35, 486: 117, 487: 162, 491: 40, 492: 60, 497: 110, 502: 62, 503: 28, 507: 11, 509: 82, 511: 0},
+	slots: []uint32{0: 2, 4: 98, 6: 123, 8: 157, 13: 67, 18: 120, 19: 145, 27: 104, 28: 126, 31: 112, 37: 21, 42: 103, 47: 82, 54: 86, 60: 57, 61: 133, 65: 135, 71: 66, 72: 92, 73: 143, 77: 156, 78: 58, 79: 37, 90: 105, 91: 77, 92: 62, 93: 136, 94: 151, 95: 138, 96: 9, 99: 96, 104: 12, 106: 79, 119: 71, 120: 140, 121: 46, 129: 36, 133: 166, 134: 73, 135: 169, 137: 70, 138: 160, 139: 165, 141: 125, 143: 17, 144: 59, 145: 38, 147: 100, 148: 84, 149: 144, 150: 114, 155: 99, 156: 30, 157: 94, 161: 91, 162: 25, 163: 108, 164: 60, 167: 74, 168: 134, 170: 147, 171: 39, 172: 51, 177: 54, 182: 4, 183: 55, 185: 26, 193: 48, 194: 23, 204: 7, 205: 154, 208: 69, 211: 56, 212: 161, 215: 52, 216: 19, 217: 116, 218: 122, 224: 44, 225: 131, 231: 119, 241: 53, 242: 33, 243: 113, 244: 29, 245: 76, 246: 32, 247: 3, 248: 127, 249: 139, 250: 167, 252: 110, 253: 132, 255: 130, 259: 107, 260: 5, 261: 152, 267: 18, 269: 97, 270: 93, 273: 15, 275: 22, 277: 78, 283: 115, 284: 149, 288: 155, 292: 65, 298: 14, 300: 41, 301: 16, 302: 75, 303: 106, 304: 13, 305: 128, 306: 159, 308: 162, 312: 10, 321: 42, 331: 129, 343: 43, 346: 95, 351: 148, 357: 80, 366: 170, 368: 72, 370: 109, 372: 102, 376: 142, 378: 150, 379: 88, 380: 49, 382: 50, 383: 101, 390: 85, 394: 117, 396: 34, 399: 141, 402: 1, 405: 68, 410: 89, 413: 121, 415: 124, 417: 31, 422: 6, 431: 81, 434: 153, 436: 164, 442: 8, 444: 137, 448: 64, 449: 47, 450: 87, 452: 27, 454: 146, 455: 158, 456: 20, 463: 90, 473: 24, 476: 168, 478: 45, 485: 35, 486: 118, 487: 163, 491: 40, 492: 61, 497: 111, 502: 63, 503: 28, 507: 11, 509: 83, 511: 0},
 	keys: []string{
 		"mdr",
 		"lol",
@@ -2895,6 +2899,7 @@ var frIndex = lexIndex{
 		"la",
 		"n'hésitez",
 		"répondez",
+		"dès",
 		"sera",
 		"serez",
 		"pourrez",
@@ -3018,7 +3023,7 @@ var frIndex = lexIndex{
 		"chère cliente",
 		"salut",
 	},
-	in: []uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 8, 0, 10, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 10, 0, 0, 0, 0, 0, 0, 0, 0, 0, 16, 0, 0, 0, 0, 0, 0, 8, 0, 8, 8, 0, 0, 0, 0, 0, 40, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 8, 0, 1, 1, 1, 1, 1, 1, 1, 1, 4, 4, 4, 4, 4, 4, 4, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 72, 8, 16, 16, 16, 16, 32, 32, 32, 32, 32, 32, 32, 64, 64, 64},
+	in: []uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 8, 0, 10, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 10, 0, 0, 0, 0, 0, 0, 0, 0, 0, 16, 0, 0, 0, 0, 0, 0, 8, 0, 8, 8, 0, 0, 0, 0, 0, 0, 40, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 8, 0, 1, 1, 1, 1, 1, 1, 1, 1, 4, 4, 4, 4, 4, 4, 4, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 72, 8, 16, 16, 16, 16, 32, 32, 32, 32, 32, 32, 32, 64, 64, 64},
 	first: [][]phraseRef{
 		{{"slang", 0}},
 		{{"slang", 1}},
@@ -3039,7 +3044,7 @@ var frIndex = lexIndex{
 		{{"too-formal", 5}},
 		{{"negative-wording", 0}},
 		{{"negative-wording", 1}},
-		{{"negative-wording", 3}, {"next-step", 6}, {"next-step", 7}, {"next-step", 11}, {"warm", 1}, {"warm", 2}, {"warm", 9}, {"warm", 10}, {"positive", 14}},
+		{{"negative-wording", 3}, {"next-step", 6}, {"next-step", 7}, {"next-step", 11}, {"next-step", 12}, {"next-step", 13}, {"warm", 1}, {"warm", 2}, {"warm", 9}, {"warm", 10}, {"positive", 14}},
 		{{"negative-wording", 4}},
 		{{"generic-apology", 0}, {"patience", 2}, {"apology", 0}},
 		{{"generic-apology", 1}, {"patience", 3}, {"apology", 1}},
@@ -3067,9 +3072,10 @@ var frIndex = lexIndex{
 		{{"next-step", 5}, {"time", 11}},
 		{{"next-step", 9}, {"warm", 7}},
 		{{"next-step", 10}},
-		{{"next-step", 12}},
-		{{"next-step", 13}},
-		{{"next-step", 14}},
+		{{"next-step", 14}, {"next-step", 15}},
+		{{"next-step", 16}},
+		{{"next-step", 17}},
+		{{"next-step", 18}},
 		{{"patience", 0}, {"patience", 1}, {"patience", 4}, {"warm", 0}},
 		{{"apology", 2}},
 		{{"apology", 3}},

@@ -136,7 +136,9 @@ func (c *Checker) analyseParagraph(lex *Lexicon, lang string, p paragraph, buf *
 			r.negative++
 			add("negative-wording", Warning, start, end, "\""+text[start:end]+"\" is negative; say what you can do", e.Suggestion)
 		case "generic-apology":
-			add("generic-apology", Warning, start, end, "a generic apology sounds canned; say what you are sorry for", e.Suggestion)
+			if !saysWhy(text[end:]) {
+				add("generic-apology", Warning, start, end, "a generic apology sounds canned; say what you are sorry for", e.Suggestion)
+			}
 		case "blame":
 			r.negative++
 			add("blame", Warning, start, end, "\""+text[start:end]+"\" can read as blaming the customer", e.Suggestion)
@@ -276,4 +278,28 @@ func syllables(w string) int {
 		n = 1
 	}
 	return n
+}
+
+// causeMarkers start the cause of an apology: "sorry for the inconvenience
+// caused by yesterday's outage" says what the sorry is for.
+var causeMarkers = []string{
+	"caused by ", "due to ", "because ", "from the ", "with the ",
+	"veroorzaakt door ", "door de ", "door het ", "vanwege ", "doordat ",
+	"causée par ", "causé par ", "par la ", "par le ", "par l'", "due à ", "liée à ", "lié à ",
+	"causada por ", "causado por ", "por la ", "por el ", "debido a ", "con la ", "con el ",
+	"veroorsaak deur ", "deur die ", "weens ", "as gevolg van ",
+	"由于", "因为",
+}
+
+// saysWhy reports whether the text after a generic apology goes on to
+// name its cause.
+func saysWhy(rest string) bool {
+	rest = strings.ToLower(strings.TrimLeft(rest, " ,"))
+	rest = strings.ReplaceAll(rest, "’", "'")
+	for _, m := range causeMarkers {
+		if strings.HasPrefix(rest, m) {
+			return true
+		}
+	}
+	return false
 }

@@ -239,3 +239,25 @@ func hasFinding(rep Report, rule string) bool {
 	}
 	return false
 }
+
+// TestGenericApologyNamingItsCause: "sorry for the inconvenience" is canned,
+// unless the sentence goes on to say what caused it.
+func TestGenericApologyNamingItsCause(t *testing.T) {
+	c := newChecker(t)
+	for _, tc := range []struct {
+		lang, text string
+		want       int
+	}{
+		{"en", "Sorry for any inconvenience this may have caused.", 1},
+		{"en", "Sorry for the inconvenience caused by the late delivery.", 0},
+		{"fr", "Désolé pour la gêne occasionnée.", 1},
+		{"fr", "Désolé pour la gêne occasionnée par la panne de l’application hier soir.", 0},
+		{"nl", "Excuses voor het ongemak.", 1},
+		{"nl", "Excuses voor het ongemak door de storing van gisteren.", 0},
+	} {
+		got := rulesOf(c.Run(Input{Body: tc.text, Lang: tc.lang, Fragment: true}))["generic-apology"]
+		if got != tc.want {
+			t.Errorf("%s %q: %d generic-apology findings, want %d", tc.lang, tc.text, got, tc.want)
+		}
+	}
+}

@@ -251,7 +251,9 @@ func (c *Checker) wholeText(rep *Report, in Input, l letter, agg paraResult, det
 	if agg.words >= 60 && m.Grade > float64(c.cfg.ReadingGrade) {
 		add("readability", Warning, FieldBody, l.answerStart, 0, "reading grade "+formatGrade(m.Grade)+" ("+m.Formula+"); aim for "+strconv.Itoa(c.cfg.ReadingGrade)+" or lower with shorter sentences and simpler words")
 	}
-	if agg.words >= 20 && !agg.nextStep && !in.Fragment {
+	// A time counts as a next step: Dutch and Afrikaans say what will
+	// happen in the present tense ("de lamp wordt woensdag bezorgd").
+	if agg.words >= 20 && !agg.nextStep && !agg.time && !in.Fragment {
 		add("no-next-step", Hint, FieldBody, l.answerStart, 0, "say what happens next and when the customer will hear from you")
 	}
 	if in.Incoming != nil && in.Incoming.Lang != "" && agg.words >= 5 && in.Lang == "" {

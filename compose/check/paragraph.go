@@ -294,7 +294,11 @@ var causeMarkers = []string{
 // saysWhy reports whether the text after a generic apology goes on to
 // name its cause.
 func saysWhy(rest string) bool {
-	rest = strings.ToLower(strings.TrimLeft(rest, " ,"))
+	rest = strings.TrimLeft(rest, " ,")
+	if len(rest) > 32 {
+		rest = rest[:32] // the markers are short: no need to lower the whole paragraph
+	}
+	rest = strings.ToLower(rest)
 	rest = strings.ReplaceAll(rest, "’", "'")
 	for _, m := range causeMarkers {
 		if strings.HasPrefix(rest, m) {

@@ -1,6 +1,10 @@
 package check
 
-import "strings"
+import (
+	"strings"
+
+	"kindly/internal/fnv1a"
+)
 
 // The lists a lexicon's index knows membership of, as bits: the rules ask
 // whether a word is an acronym, a stop word and so on.
@@ -19,8 +23,9 @@ var indexedSections = [...]string{"acronyms", "repeat-ok", "steps", "stopwords",
 
 // lexIndex looks up the phrases and words of a lexicon: which lists hold
 // them, and which phrases of the body sections start with them. It is an
-// open-addressing hash table over dense arrays; the built-in lexicons'
-// are generated with their lists (rules_gen.go), so a check builds none.
+// open-addressing hash table over dense arrays, hashed with FNV-1a so that
+// the built-in lexicons' can be generated with their lists (rules_gen.go)
+// and a check builds none.
 type lexIndex struct {
 	slots []uint32      // 0: empty; else 1 + a key's number. A power of two long, at most half full
 	keys  []string      // by number
@@ -68,7 +73,7 @@ func newLexIndex(l *Lexicon) *lexIndex {
 	}
 	x.slots = make([]uint32, size)
 	for n, k := range x.keys {
-		h := hashKey(k) & uint32(size-1)
+		h := fnv1a.String(k) & uint32(size-1)
 		for x.slots[h] != 0 {
 			h = (h + 1) & uint32(size-1)
 		}
@@ -83,7 +88,7 @@ func (x *lexIndex) find(key string) int {
 		return -1
 	}
 	mask := uint32(len(x.slots) - 1)
-	for h := hashKey(key) & mask; ; h = (h + 1) & mask {
+	for h := fnv1a.String(key) & mask; ; h = (h + 1) & mask {
 		s := x.slots[h]
 		if s == 0 || int(s) > len(x.keys) {
 			return -1
@@ -92,17 +97,6 @@ func (x *lexIndex) find(key string) int {
 			return int(s - 1)
 		}
 	}
-}
-
-// hashKey is FNV-1a: the generated tables need a hash that does not change
-// from one process to the next.
-func hashKey(s string) uint32 {
-	h := uint32(2166136261)
-	for i := range len(s) {
-		h ^= uint32(s[i])
-		h *= 16777619
-	}
-	return h
 }
 
 // has reports whether w, or w in lower case, is an entry of the list bit

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"kindly/internal/fnv1a"
 )
 
 // Codes are the languages Detect can return.
@@ -98,12 +100,8 @@ func weight(w string) ([5]float32, bool) {
 	if w == "" {
 		return [5]float32{}, false
 	}
-	h := uint32(2166136261)
-	for i := range len(w) {
-		h ^= uint32(w[i])
-		h *= 16777619
-	}
-	for h &= uint32(len(tableKeys) - 1); ; h = (h + 1) & uint32(len(tableKeys)-1) {
+	mask := uint32(len(tableKeys) - 1)
+	for h := fnv1a.String(w) & mask; ; h = (h + 1) & mask {
 		switch tableKeys[h] {
 		case w:
 			return tableWeights[h], true

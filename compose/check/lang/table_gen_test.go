@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"kindly/internal/fnv1a"
 )
 
 var update = flag.Bool("update", false, "write table_gen.go from the word lists")
@@ -55,12 +57,8 @@ func renderTable(t *testing.T, tab table) []byte {
 	}
 	slices.Sort(words) // the same file every time
 	for _, w := range words {
-		h := uint32(2166136261)
-		for i := range len(w) {
-			h ^= uint32(w[i])
-			h *= 16777619
-		}
-		for h &= uint32(size - 1); keys[h] != ""; h = (h + 1) & uint32(size-1) {
+		h := fnv1a.String(w) & uint32(size-1)
+		for ; keys[h] != ""; h = (h + 1) & uint32(size-1) {
 		}
 		keys[h] = w
 	}

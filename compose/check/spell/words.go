@@ -3,6 +3,8 @@ package spell
 import (
 	"encoding/binary"
 	"math/bits"
+
+	"kindly/internal/fnv1a"
 )
 
 // wordTable holds a dictionary's words in an open-addressing hash table laid
@@ -31,14 +33,7 @@ func (s u32s) set(i int, v uint32) { binary.LittleEndian.PutUint32(s[4*i:], v) }
 
 // hashWord is FNV-1a: the table is written to disk, so its hash must not
 // change from one process to the next as maphash's does.
-func hashWord(w string) uint32 {
-	h := uint32(2166136261)
-	for i := range len(w) {
-		h ^= uint32(w[i])
-		h *= 16777619
-	}
-	return h
-}
+func hashWord(w string) uint32 { return fnv1a.String(w) }
 
 // newWordTable freezes the parsed words (word → index into homs).
 func newWordTable(words map[string]int32) wordTable {

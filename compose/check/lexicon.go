@@ -207,6 +207,7 @@ var sections = map[string]string{
 	"warm":             "list: warm phrases for the tone meter (thank you, I understand)",
 	"spelling-ok":      "list: words the spelling check accepts (loanwords, product names)",
 	"positive":         "list: positive phrases for the tone meter (good news, glad to)",
+	"team":             "list: words that name a team, not a person, in a signature (team, customer service)",
 }
 
 func knownSection(s string) bool { _, ok := sections[s]; return ok }

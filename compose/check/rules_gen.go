@@ -27,6 +27,7 @@ func builtinLexicon(lang string) *Lexicon {
 			"spelling-ok":         afSpellingOk,
 			"steps":               afSteps,
 			"stopwords":           afStopwords,
+			"team":                afTeam,
 			"time":                afTime,
 			"too-formal":          afTooFormal,
 			"upset":               afUpset,
@@ -53,6 +54,7 @@ func builtinLexicon(lang string) *Lexicon {
 			"spelling-ok":         enSpellingOk,
 			"steps":               enSteps,
 			"stopwords":           enStopwords,
+			"team":                enTeam,
 			"time":                enTime,
 			"too-formal":          enTooFormal,
 			"upset":               enUpset,
@@ -79,6 +81,7 @@ func builtinLexicon(lang string) *Lexicon {
 			"spelling-ok":         esSpellingOk,
 			"steps":               esSteps,
 			"stopwords":           esStopwords,
+			"team":                esTeam,
 			"time":                esTime,
 			"too-formal":          esTooFormal,
 			"upset":               esUpset,
@@ -105,6 +108,7 @@ func builtinLexicon(lang string) *Lexicon {
 			"spelling-ok":         frSpellingOk,
 			"steps":               frSteps,
 			"stopwords":           frStopwords,
+			"team":                frTeam,
 			"time":                frTime,
 			"too-formal":          frTooFormal,
 			"upset":               frUpset,
@@ -131,6 +135,7 @@ func builtinLexicon(lang string) *Lexicon {
 			"spelling-ok":         nlSpellingOk,
 			"steps":               nlSteps,
 			"stopwords":           nlStopwords,
+			"team":                nlTeam,
 			"time":                nlTime,
 			"too-formal":          nlTooFormal,
 			"upset":               nlUpset,
@@ -154,6 +159,7 @@ func builtinLexicon(lang string) *Lexicon {
 			"slang":               zhSlang,
 			"steps":               zhSteps,
 			"stopwords":           zhStopwords,
+			"team":                zhTeam,
 			"time":                zhTime,
 			"too-formal":          zhTooFormal,
 			"upset":               zhUpset,
@@ -328,6 +334,14 @@ var afStopwords = []Entry{
 	{Phrase: "die 'n en of maar as van te in op aan vir met deur oor by na uit is was was sal kan moet wil nie", words: []string{"die", "'n", "en", "of", "maar", "as", "van", "te", "in", "op", "aan", "vir", "met", "deur", "oor", "by", "na", "uit", "is", "was", "was", "sal", "kan", "moet", "wil", "nie"}},
 	{Phrase: "ja u jy jou ek my ons hulle dit dat hier daar wat wanneer waar hoekom hoe watter wie asseblief", words: []string{"ja", "u", "jy", "jou", "ek", "my", "ons", "hulle", "dit", "dat", "hier", "daar", "wat", "wanneer", "waar", "hoekom", "hoe", "watter", "wie", "asseblief"}},
 	{Phrase: "dankie hallo beste nog ook al wel dan", words: []string{"dankie", "hallo", "beste", "nog", "ook", "al", "wel", "dan"}},
+}
+
+var afTeam = []Entry{
+	{Phrase: "span", words: []string{"span"}},
+	{Phrase: "kliëntediens", words: []string{"kliëntediens"}},
+	{Phrase: "klantediens", words: []string{"klantediens"}},
+	{Phrase: "hulplyn", words: []string{"hulplyn"}},
+	{Phrase: "ondersteuning", words: []string{"ondersteuning"}},
 }
 
 var afTime = []Entry{
@@ -667,6 +681,16 @@ var enStopwords = []Entry{
 	{Phrase: "please thanks thank hello hi dear still just also any some get got know tell let", words: []string{"please", "thanks", "thank", "hello", "hi", "dear", "still", "just", "also", "any", "some", "get", "got", "know", "tell", "let"}},
 }
 
+var enTeam = []Entry{
+	{Phrase: "team", words: []string{"team"}},
+	{Phrase: "customer service", words: []string{"customer", "service"}},
+	{Phrase: "customer support", words: []string{"customer", "support"}},
+	{Phrase: "support", words: []string{"support"}},
+	{Phrase: "helpdesk", words: []string{"helpdesk"}},
+	{Phrase: "help desk", words: []string{"help", "desk"}},
+	{Phrase: "customer care", words: []string{"customer", "care"}},
+}
+
 var enTime = []Entry{
 	{Phrase: "today", words: []string{"today"}},
 	{Phrase: "tomorrow", words: []string{"tomorrow"}},
@@ -953,6 +977,14 @@ var esStopwords = []Entry{
 	{Phrase: "qué cuándo dónde cómo por qué cuál quién hola gracias todavía aún ya también muy", words: []string{"qué", "cuándo", "dónde", "cómo", "por", "qué", "cuál", "quién", "hola", "gracias", "todavía", "aún", "ya", "también", "muy"}},
 }
 
+var esTeam = []Entry{
+	{Phrase: "equipo", words: []string{"equipo"}},
+	{Phrase: "el equipo", words: []string{"el", "equipo"}},
+	{Phrase: "atención al cliente", words: []string{"atención", "al", "cliente"}},
+	{Phrase: "servicio al cliente", words: []string{"servicio", "al", "cliente"}},
+	{Phrase: "soporte", words: []string{"soporte"}},
+}
+
 var esTime = []Entry{
 	{Phrase: "hoy", words: []string{"hoy"}},
 	{Phrase: "mañana", words: []string{"mañana"}},
@@ -1199,6 +1231,15 @@ var frStopwords = []Entry{
 	{Phrase: "le la les un une des de du et ou mais si à au aux en dans sur pour par avec sans est sont était", words: []string{"le", "la", "les", "un", "une", "des", "de", "du", "et", "ou", "mais", "si", "à", "au", "aux", "en", "dans", "sur", "pour", "par", "avec", "sans", "est", "sont", "était"}},
 	{Phrase: "ai as a avons avez ont peux peut pouvez pourriez ne pas je me mon ma mes vous votre vos nous notre", words: []string{"ai", "as", "a", "avons", "avez", "ont", "peux", "peut", "pouvez", "pourriez", "ne", "pas", "je", "me", "mon", "ma", "mes", "vous", "votre", "vos", "nous", "notre"}},
 	{Phrase: "il elle ce cette ces qui que quoi quand où comment pourquoi quel quelle bonjour merci encore", words: []string{"il", "elle", "ce", "cette", "ces", "qui", "que", "quoi", "quand", "où", "comment", "pourquoi", "quel", "quelle", "bonjour", "merci", "encore"}},
+}
+
+var frTeam = []Entry{
+	{Phrase: "équipe", words: []string{"équipe"}},
+	{Phrase: "l'équipe", words: []string{"l'équipe"}},
+	{Phrase: "service client", words: []string{"service", "client"}},
+	{Phrase: "service clients", words: []string{"service", "clients"}},
+	{Phrase: "service après-vente", words: []string{"service", "après-vente"}},
+	{Phrase: "support", words: []string{"support"}},
 }
 
 var frTime = []Entry{
@@ -1472,6 +1513,15 @@ var nlStopwords = []Entry{
 	{Phrase: "hallo beste nog even ook al wel dan", words: []string{"hallo", "beste", "nog", "even", "ook", "al", "wel", "dan"}},
 }
 
+var nlTeam = []Entry{
+	{Phrase: "team", words: []string{"team"}},
+	{Phrase: "klantenservice", words: []string{"klantenservice"}},
+	{Phrase: "klantendienst", words: []string{"klantendienst"}},
+	{Phrase: "helpdesk", words: []string{"helpdesk"}},
+	{Phrase: "support", words: []string{"support"}},
+	{Phrase: "servicedesk", words: []string{"servicedesk"}},
+}
+
 var nlTime = []Entry{
 	{Phrase: "vandaag", words: []string{"vandaag"}},
 	{Phrase: "morgen", words: []string{"morgen"}},
@@ -1661,6 +1711,13 @@ var zhSteps = []Entry{
 
 var zhStopwords = []Entry{
 	{Phrase: "的 了 是 我 您 你 在 有 吗 呢 和 就 也 都 不 请 问", words: []string{"的", "了", "是", "我", "您", "你", "在", "有", "吗", "呢", "和", "就", "也", "都", "不", "请", "问"}},
+}
+
+var zhTeam = []Entry{
+	{Phrase: "客服部", words: []string{"客服部"}},
+	{Phrase: "客服团队", words: []string{"客服团队"}},
+	{Phrase: "团队", words: []string{"团队"}},
+	{Phrase: "客服中心", words: []string{"客服中心"}},
 }
 
 var zhTime = []Entry{

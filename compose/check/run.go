@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"kindly/compose/check/lang"
@@ -176,12 +177,19 @@ func (c *Checker) splitLetter(in Input, detected string) letter {
 			if isClosing(lex, t) {
 				l.closing, l.closingAt = true, offsets[i]
 				l.answerEnd = offsets[i]
-				for _, after := range lines[i+1:] {
-					if strings.TrimSpace(after) != "" {
-						l.signature = true
-					}
-				}
+				l.signature = signedByPerson(lex, lines[i+1:], false)
 				break
+			}
+		}
+		if !l.closing {
+			if i := closingByShape(lines); i >= 0 {
+				l.closing, l.closingAt = true, offsets[i]
+				l.answerEnd = offsets[i]
+				l.signature = signedByPerson(lex, lines[i+1:], false)
+			} else {
+				// No closing, but perhaps a signature: a name in the
+				// short lines at the bottom.
+				l.signature = signedByPerson(lex, signatureLines(lines), true)
 			}
 		}
 	}
@@ -198,7 +206,165 @@ func isClosing(lex *Lexicon, line string) bool {
 	if lex == nil || utf8.RuneCountInString(t) > 40 {
 		return false
 	}
-	return lex.has(inClosing, t)
+	// A Chinese wish closes a reply whatever it wishes: 祝您骑行愉快！
+	return lex.has(inClosing, t) || strings.ContainsFunc(line, isHan) && signOffShaped(line)
+}
+
+// closingByShape finds a sign-off that is in no list ("Merci pour votre
+// confiance,", "Lekker dag verder!", "祝您骑行愉快！") by where it stands and
+// how it looks: a short line ending as a sign-off does, with only a
+// signature below it (at most five short lines) that starts with a name.
+// It returns the line's index in lines, or -1.
+func closingByShape(lines []string) int {
+	below := 0 // non-empty lines under the candidate
+	for i := len(lines) - 1; i >= 0 && below <= 5; i-- {
+		t := strings.TrimSpace(lines[i])
+		if t == "" {
+			continue
+		}
+		if below > 0 && signOffShaped(t) && !isNameLine(t) {
+			for _, ln := range lines[i+1:] {
+				if s := strings.TrimSpace(ln); s != "" {
+					if isNameLine(s) {
+						return i
+					}
+					break
+				}
+			}
+		}
+		if len(strings.Fields(t)) > 8 || utf8.RuneCountInString(t) > 60 {
+			return -1 // a line of the answer, not of a signature
+		}
+		below++
+	}
+	return -1
+}
+
+// signOffShaped reports a line shaped like a sign-off: at most eight words
+// ending in a comma or an exclamation mark ("Thanks for learning with us,"),
+// at most four ending in a full stop ("Thanks again."), or in Chinese a
+// wish: a last clause that starts with 祝 ("感谢您的支持，祝您生活愉快！").
+func signOffShaped(t string) bool {
+	if strings.ContainsFunc(t, isHan) {
+		body := strings.TrimRight(t, "！!。.，, ")
+		if i := strings.LastIndexAny(body, "，,。"); i >= 0 {
+			_, n := utf8.DecodeRuneInString(body[i:])
+			body = body[i+n:]
+		}
+		return strings.HasPrefix(body, "祝") && utf8.RuneCountInString(body) <= 16
+	}
+	n := len(strings.Fields(t))
+	switch {
+	case strings.HasSuffix(t, ",") || strings.HasSuffix(t, "!"):
+		return n <= 8
+	case strings.HasSuffix(t, "."):
+		return n <= 4 && !strings.HasSuffix(t, "..")
+	}
+	return false
+}
+
+// isNameLine reports a line that can be a signature's name: one to four
+// words, each capitalised but for particles (van, de, du, …), with no
+// digits and no punctuation but for initials and hyphenated names; or two
+// to four Chinese characters.
+func isNameLine(t string) bool {
+	if strings.ContainsFunc(t, isHan) {
+		n := utf8.RuneCountInString(t)
+		return n >= 2 && n <= 4 && !strings.ContainsFunc(t, func(r rune) bool { return !isHan(r) })
+	}
+	words := strings.Fields(t)
+	if len(words) == 0 || len(words) > 4 {
+		return false
+	}
+	capitals := 0
+	for _, w := range words {
+		for _, r := range w {
+			if !unicode.IsLetter(r) && r != '-' && r != '.' && r != '\'' && r != '’' {
+				return false
+			}
+		}
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			capitals++
+		} else if !isNameParticle(w) {
+			return false
+		}
+	}
+	return capitals > 0
+}
+
+// signatureLines returns the short lines at the bottom of a reply (at most
+// five), where a signature with no closing above it would be.
+func signatureLines(lines []string) []string {
+	i, n := len(lines), 0
+	for i > 0 && n < 5 {
+		t := strings.TrimSpace(lines[i-1])
+		if len(strings.Fields(t)) > 8 || utf8.RuneCountInString(t) > 60 {
+			break
+		}
+		if t != "" {
+			n++
+		}
+		i--
+	}
+	return lines[i:]
+}
+
+// signedByPerson reports whether a signature names a person: a line that
+// is not blank, and not just a team ("Team Vakwijs", "The Acme support
+// team"), is taken for the agent's name or title. With no closing above
+// it, the signature must have a line shaped like a name.
+func signedByPerson(lex *Lexicon, sig []string, needName bool) bool {
+	for _, ln := range sig {
+		t := strings.TrimSpace(ln)
+		if t == "" || isTeamLine(lex, t) || needName && !isNameLine(t) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// isTeamLine reports a short line that names a team, not a person.
+func isTeamLine(lex *Lexicon, t string) bool {
+	if len(strings.Fields(t)) > 5 {
+		return false
+	}
+	norm := normalizePhrase(t)
+	for _, e := range lex.sectionList("team") {
+		if containsWords(norm, e.Phrase) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsWords reports whether phrase occurs in s as whole words (or, in
+// Chinese, anywhere).
+func containsWords(s, phrase string) bool {
+	for i := 0; ; {
+		j := strings.Index(s[i:], phrase)
+		if j < 0 {
+			return false
+		}
+		start, end := i+j, i+j+len(phrase)
+		before, _ := utf8.DecodeLastRuneInString(s[:start])
+		after, _ := utf8.DecodeRuneInString(s[end:])
+		first, _ := utf8.DecodeRuneInString(phrase)
+		if isHan(first) || (start == 0 || !unicode.IsLetter(before)) && (end == len(s) || !unicode.IsLetter(after)) {
+			return true
+		}
+		i = start + 1
+	}
+}
+
+// isNameParticle reports the lower-case words inside names: Jan van der
+// Berg, Marie du Pont, Ana de la Cruz, Pieter 't Hart.
+func isNameParticle(w string) bool {
+	switch w {
+	case "van", "der", "den", "de", "du", "la", "le", "da", "das", "dos", "del", "von", "ten", "ter", "te", "'t", "y", "bin", "al":
+		return true
+	}
+	return false
 }
 
 // quoteStart finds the start of a quoted email at the end of the body: an
@@ -267,7 +433,13 @@ func (c *Checker) fields(rep *Report, in Input, l letter, lex *Lexicon) {
 	add := func(rule string, sev Severity, field string, off, n int, msg string, sugg ...string) {
 		rep.Findings = append(rep.Findings, Finding{Rule: rule, Severity: sev, Message: msg, Field: field, Offset: off, Length: n, Suggestions: sugg})
 	}
-	full := !in.Fragment && (in.Message || utf8.RuneCountInString(in.Body) > 120)
+	// A whole reply, not a line typed so far: over 120 characters, about
+	// 20 words; in Chinese, where a character is nearly a word, over 40.
+	long := 120
+	if rep.Language == "zh" {
+		long = 40
+	}
+	full := !in.Fragment && (in.Message || utf8.RuneCountInString(in.Body) > long)
 	// Subject.
 	if in.Message || in.Subject != "" {
 		s := in.Subject
@@ -350,7 +522,7 @@ func (c *Checker) fields(rep *Report, in Input, l letter, lex *Lexicon) {
 	if !l.closing && full {
 		add("closing-missing", Warning, FieldBody, len(in.Body), 0, "close politely, e.g. with a thank-you and \"Kind regards,\"")
 	}
-	if !l.signature && full && (l.closing || !lastLineIsName(in.Body[:l.answerEnd])) {
+	if !l.signature && full {
 		add("signature-missing", Warning, FieldBody, len(in.Body), 0, "sign with your name, title and how to reach you: two people talking, not a case being processed")
 	}
 	// Attachments.
@@ -376,17 +548,6 @@ func containsName(g, name string) bool {
 		}
 	}
 	return strings.Contains(low, strings.ToLower(name))
-}
-
-func lastLineIsName(s string) bool {
-	lines := strings.Split(strings.TrimRight(s, " \n"), "\n")
-	last := strings.TrimSpace(lines[len(lines)-1])
-	words := strings.Fields(last)
-	if len(words) == 0 || len(words) > 4 || strings.ContainsAny(last, ".?!,:;") {
-		return false
-	}
-	r, _ := utf8.DecodeRuneInString(last)
-	return r >= 'A' && r <= 'Z' || isHan(r)
 }
 
 func (c *Checker) incoming(rep *Report, in Input, agg paraResult, content map[string]bool) {

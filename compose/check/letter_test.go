@@ -1,0 +1,43 @@
+package check
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestClosingAndSignature: a sign-off that is in no list is still found by
+// its shape, a signature by its name, and a team is not a person.
+func TestClosingAndSignature(t *testing.T) {
+	c, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	answer := "Your new card is on its way and should arrive by Thursday. I have also cancelled the old one, so nobody can use it.\n\n"
+	cases := []struct {
+		name, lang, body string
+		want             []string // of closing-missing and signature-missing
+	}{
+		{"a thank-you as sign-off", "en", "Hi Tom,\n\n" + answer + "Thanks for learning with us,\n\nTom Fletcher\nStudent Support, Learnly\nhelp@learnly.com\n", nil},
+		{"an exclamation, no blank line", "af", "Hallo Petrus,\n\nU nuwe kaart is op pad en behoort Donderdag by u te wees. Ons het die ou kaart gekanselleer.\n\nLekker dag verder!\nChané Botha\nKliëntediens, Sportkas\n", nil},
+		{"a French wish", "fr", "Bonjour Julien,\n\nVotre nouvelle carte est en route et arrivera jeudi. J'ai aussi annulé l'ancienne carte.\n\nAu plaisir de vous accueillir,\n\nVincent Bélanger\nRéception, Hôtel du Vieux-Port\n", nil},
+		{"a Chinese wish after thanks", "zh", "张先生，您好：\n\n您的新卡已经寄出，预计周四送达。旧卡已经注销。\n\n感谢您对乐购商城的支持，祝您生活愉快！\n\n王晓雨\n乐购商城 客服部\n", nil},
+		{"a Chinese wish, unsigned", "zh", "张先生，您好：\n\n您的新卡已经寄出，预计周四送达。旧卡已经注销，任何人都无法再使用。如果周五还没有收到，请直接回复本邮件，我们会在当天为您查询物流信息，并告诉您新的送达时间。\n\n祝您旅途愉快！\n", []string{"signature-missing"}},
+		{"no closing, signed", "en", "Hi Tom,\n\n" + answer + "Thandeka Mokoena\nClaims, Example Insurance\nclaims@example.com\n", []string{"closing-missing"}},
+		{"no closing, unsigned", "en", "Hi Tom,\n\n" + answer + "Call me on 020 555 0101.\n", []string{"closing-missing", "signature-missing"}},
+		{"signed by a team", "nl", "Beste Fleur,\n\nUw nieuwe pas is onderweg en komt donderdag aan. De oude pas hebben wij geblokkeerd.\n\nMet vriendelijke groet,\nTeam Vakwijs\n", []string{"signature-missing"}},
+		{"a name and a team", "nl", "Beste Fleur,\n\nUw nieuwe pas is onderweg en komt donderdag aan. De oude pas hebben wij geblokkeerd.\n\nMet vriendelijke groet,\nAnna de Vries\nTeam Vakwijs\n", nil},
+		{"a long last sentence is no sign-off", "en", "Hi Tom,\n\n" + answer + "If anything else comes up, just reply to this email and I will pick it up tomorrow morning,\nTom Fletcher\n", []string{"closing-missing"}},
+	}
+	for _, tc := range cases {
+		var got []string
+		for _, f := range c.Run(Input{Body: tc.body, Lang: tc.lang}).Findings {
+			if f.Rule == "closing-missing" || f.Rule == "signature-missing" {
+				got = append(got, f.Rule)
+			}
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s: got %v, want %v\n%s", tc.name, got, tc.want, strings.TrimSpace(tc.body))
+		}
+	}
+}

@@ -208,6 +208,7 @@ var sections = map[string]string{
 	"spelling-ok":      "list: words the spelling check accepts (loanwords, product names)",
 	"positive":         "list: positive phrases for the tone meter (good news, glad to)",
 	"team":             "list: words that name a team, not a person, in a signature (team, customer service)",
+	"alternative":      "list: phrases that offer what can be done instead (alternatively, we can offer): a refusal with one needs no negative-wording warning",
 }
 
 func knownSection(s string) bool { _, ok := sections[s]; return ok }

@@ -9,7 +9,7 @@ type phraseRef struct {
 }
 
 // phraseSections are the sections whose phrases are looked for in the body.
-var phraseSections = []string{"slang", "too-formal", "negative-wording", "generic-apology", "blame", "promotional", "jargon", "next-step", "patience", "apology", "time", "warm", "positive"}
+var phraseSections = []string{"slang", "too-formal", "negative-wording", "generic-apology", "blame", "promotional", "jargon", "next-step", "patience", "apology", "time", "warm", "positive", "alternative"}
 
 // matchPhrases calls found for every phrase of the body sections that
 // occurs in text as whole words (or, for Chinese, as a substring). Longer

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"kindly/compose/check/spell"
 )
 
 // paraResult is what one paragraph contributes to a report. Offsets are
@@ -22,6 +24,7 @@ type paraResult struct {
 	patience  bool
 	apology   bool
 	time      bool     // gives a time: answers a "when" question
+	offer     bool     // offers what can be done instead
 	content   []string // content words, lower case, for the questions check
 
 	// Tone counts: phrases of the word lists.
@@ -37,6 +40,21 @@ var (
 		return regexp.MustCompile(`(?:^|[\s(])((?:[:;=8][-'^o]?[)(\]\[DPpOo/\\|*3]|<3|\^_*\^|[xX]D|:'\(|T_T|-_-))(?:$|[\s.,!?)])`)
 	})
 )
+
+// negatedBefore reports text that ends in a negation, which turns the
+// phrase after it around: "no", "tampoco", "not", 不.
+func negatedBefore(text string) bool {
+	t := strings.TrimRight(text, " ,")
+	if strings.HasSuffix(t, "不") || strings.HasSuffix(t, "无法") || strings.HasSuffix(t, "没有") {
+		return true
+	}
+	i := strings.LastIndexAny(t, " \n(")
+	switch strings.ToLower(t[i+1:]) {
+	case "no", "not", "never", "tampoco", "nunca", "ni", "niet", "nie", "geen", "pas", "jamais":
+		return true
+	}
+	return false
+}
 
 // placeholders finds the unfilled placeholders of s. The expression is
 // compiled only for text that could have one, which most replies cannot.
@@ -159,21 +177,29 @@ func (c *Checker) analyseParagraph(lex *Lexicon, lang string, p paragraph, buf *
 			r.positive++
 		case "time":
 			r.time = true
+		case "alternative":
+			// "tampoco podemos ofrecerle un bono" offers nothing.
+			r.offer = r.offer || !negatedBefore(text[:start])
 		}
 	})
 
 	// Spelling, where a dictionary is loaded.
 	if d := c.spell.get(lang); d != nil && !c.disabled["spelling"] {
-		// A word already flagged as slang or jargon is not a typo as well.
+		// A word already flagged as slang or jargon, or inside an unfilled
+		// placeholder, is not a typo as well.
 		flagged := func(start, end int) bool {
 			for _, f := range r.findings {
-				if (f.Rule == "slang" || f.Rule == "jargon") && f.Offset < end && start < f.Offset+f.Length {
+				if (f.Rule == "slang" || f.Rule == "jargon" || f.Rule == "placeholder-unfilled") && f.Offset < end && start < f.Offset+f.Length {
 					return true
 				}
 			}
 			return false
 		}
-		misspelled(d, lex, text, sents, flagged, func(start, end int) {
+		var en *spell.Dict
+		if lang != "en" {
+			en = c.spell.get("en")
+		}
+		misspelled(d, en, lex, text, sents, flagged, func(start, end int) {
 			add("spelling", Warning, start, end, "\""+text[start:end]+"\" is not in the "+lang+" dictionary: a typo?")
 		})
 	}

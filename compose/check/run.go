@@ -2,6 +2,7 @@ package check
 
 import (
 	"net/mail"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -80,6 +81,7 @@ func (c *Checker) run(in Input, cache *paraCache) Report {
 		agg.nextStep = agg.nextStep || r.nextStep
 		agg.patience = agg.patience || r.patience
 		agg.time = agg.time || r.time
+		agg.offer = agg.offer || r.offer
 		agg.warm += r.warm
 		agg.positive += r.positive
 		agg.negative += r.negative
@@ -93,6 +95,12 @@ func (c *Checker) run(in Input, cache *paraCache) Report {
 	}
 	if cache != nil {
 		*cache = fresh
+	}
+	// A refusal that offers what can be done instead already does what
+	// negative-wording asks: "we are unable to refund the rate … I would,
+	// however, like to offer you two alternatives".
+	if agg.offer {
+		rep.Findings = slices.DeleteFunc(rep.Findings, func(f Finding) bool { return f.Rule == "negative-wording" })
 	}
 	rep.Metrics = metrics(rep.Language, agg, len(paras))
 	rep.Tone = tone(agg, in)

@@ -67,6 +67,16 @@ func (c *Checker) LoadSpelling(lang string) error {
 		return fmt.Errorf("spelling (%s): %w", lang, err)
 	}
 	next := map[string]*spell.Dict{lang: d}
+	// English too, for the loanwords support mail in every language is
+	// full of (app, router, roaming, feedback): see misspelled.
+	if c.spell.get("en") == nil && lang != "en" {
+		en := dictionaries["en"]
+		opt := en.opt
+		opt.CacheDir = c.SpellCache
+		if d, err := spell.OpenWith(opt, en.names...); err == nil {
+			next["en"] = d
+		}
+	}
 	if old := c.spell.dicts.Load(); old != nil {
 		for k, v := range *old {
 			next[k] = v
@@ -80,7 +90,12 @@ func (c *Checker) LoadSpelling(lang string) error {
 // after the start of a sentence), acronyms, codes, compounds with hyphens
 // and very short words are never findings: a false alarm costs more trust
 // than a missed typo.
-func misspelled(d *spell.Dict, lex *Lexicon, text string, sents []sentence, skip func(start, end int) bool, found func(start, end int)) {
+//
+// A word the language's dictionary does not know but English does (en,
+// when it is not the language checked) is taken for a loanword: "app",
+// "router" and "roaming" are in every language's support mail and in few
+// of their dictionaries, and an English word is seldom a typo there.
+func misspelled(d, en *spell.Dict, lex *Lexicon, text string, sents []sentence, skip func(start, end int) bool, found func(start, end int)) {
 	for _, s := range sents {
 		for i, w := range s.words {
 			if w.code || w.han || w.caps || utf8.RuneCountInString(w.lower) < 3 {
@@ -97,7 +112,7 @@ func misspelled(d *spell.Dict, lex *Lexicon, text string, sents []sentence, skip
 			if lex.has(inSpellingOK, w.lower) || skip(w.start, w.end) {
 				continue
 			}
-			if !d.Correct(word) {
+			if !d.Correct(word) && (en == nil || !en.Correct(word)) {
 				found(w.start, w.end)
 			}
 		}

@@ -151,3 +151,16 @@ func BenchmarkSpellingReply(b *testing.B) {
 		}
 	}
 }
+
+// TestSpellingLoanwordsAndNames: English loanwords, a name after a title,
+// a URL and a placeholder's inside are not typos; a typo still is.
+func TestSpellingLoanwordsAndNames(t *testing.T) {
+	c := spellingChecker(t, "es")
+	clean := "Abra la app y elija su cita con la Dra. Marta Sanz en https://citas.example.es antes del martes.\n- Dr. Amira Shah le llamará. Su número es {{numero_caso}}."
+	if got := spellingFindings(c, "es", clean, true); len(got) > 0 {
+		t.Errorf("false alarms: %v", got)
+	}
+	if got := spellingFindings(c, "es", "Abra la aplicasion y elija su cita.", true); !slices.Equal(got, []string{"aplicasion"}) {
+		t.Errorf("typo: got %v, want [aplicasion]", got)
+	}
+}

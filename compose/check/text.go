@@ -128,6 +128,10 @@ func scanWordsInto(out []word, s string, base int) []word {
 				j += sz
 				continue
 			}
+			if r2 == ':' && strings.HasPrefix(s[j:], "://") && nextIsWord(s[j+3:]) {
+				j += 3 // https://example.com is one token, not "https" and a code
+				continue
+			}
 			break
 		}
 		w := s[i:j]
@@ -204,6 +208,10 @@ func splitSentences(p paragraph, words []word) []sentence {
 			// scanner took them, so a dot here is between words.
 			next, _ := utf8.DecodeRuneInString(text[i+size:])
 			end = i+size >= len(text) || unicode.IsSpace(next) || next == '"' || next == ')' || r >= 0x3000
+			// "Dr. Amira Shah": a title's dot ends no sentence.
+			if end && r == '.' && wi > first && words[wi-1].end == abs && isTitle(words[wi-1].lower) {
+				end = false
+			}
 		case '\n':
 			end = p.list
 		}
@@ -226,6 +234,17 @@ func splitSentences(p paragraph, words []word) []sentence {
 		out = append(out, cur)
 	}
 	return out
+}
+
+// isTitle reports the abbreviated titles written before a name, in the
+// six languages: Dr., Mrs., Sra., Mme, Dhr., Mnr. …
+func isTitle(w string) bool {
+	switch w {
+	case "dr", "dra", "mr", "mrs", "ms", "mx", "prof", "sr", "sra", "srta", "mme", "mlle",
+		"dhr", "mevr", "mnr", "mev", "ir", "drs":
+		return true
+	}
+	return false
 }
 
 // countUnits counts words, or characters for Chinese.

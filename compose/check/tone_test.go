@@ -55,3 +55,35 @@ func TestTone(t *testing.T) {
 		t.Errorf("greeting by name adds no warmth: %.2f vs %.2f", named.Warmth, unnamed.Warmth)
 	}
 }
+
+// TestRefusalWithAlternative: a refusal that says what can be done instead
+// gets no negative-wording warning; one that offers nothing, or negates its
+// offer, still does.
+func TestRefusalWithAlternative(t *testing.T) {
+	c, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		lang, text string
+		want       bool
+	}{
+		{"en", "This rate is non-refundable, so we are unable to return the €486.00. I would, however, like to offer you two alternatives.", false},
+		{"en", "This rate is non-refundable, so we are unable to return the €486.00 you paid for the stay.", true},
+		{"es", "Por eso no podemos aprobar el cambio de la mesa. Como alternativa, nuestro servicio de restauración puede barnizarla.", false},
+		{"es", "Lamentablemente, no es posible atender su solicitud, y tampoco podemos ofrecerle un bono.", true},
+		{"nl", "Helaas kunnen wij deze schade niet vergoeden. Bent u het er niet mee eens? Dan kunt u binnen zes weken bezwaar maken.", false},
+		{"zh", "因此，已支付的款项我们无法退还。为尽量减少您的损失，我们可以为您提供以下两种安排。", false},
+		{"zh", "很遗憾，我们无法退款。", true},
+		{"zh", "6 月 4 日，华东地区的用户无法打开报表页面。我们已经修复了这个问题。", false},
+	}
+	for _, tc := range cases {
+		got := false
+		for _, f := range c.Run(Input{Body: tc.text, Lang: tc.lang, Fragment: true}).Findings {
+			got = got || f.Rule == "negative-wording"
+		}
+		if got != tc.want {
+			t.Errorf("%s: negative-wording %v, want %v: %s", tc.lang, got, tc.want, tc.text)
+		}
+	}
+}

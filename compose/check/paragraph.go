@@ -41,6 +41,20 @@ var (
 	})
 )
 
+// isWord tells a word written in capitals (PLEASE, NIET, TRÈS) from an
+// acronym (SEPA, IMAP, RGPD, POPIA): a dictionary of the language, or of
+// English, knows the word. With no dictionary loaded, words of five letters
+// or more are taken for words, and of four only when they are stopwords
+// (MUST, PLEASE, NIET); most acronyms have four letters or fewer.
+func (c *Checker) isWord(lex *Lexicon, lang, lower string) bool {
+	d := c.spell.get(lang)
+	en := c.spell.get("en")
+	if d == nil && en == nil {
+		return utf8.RuneCountInString(lower) >= 5 || lex.has(inStopwords, lower)
+	}
+	return d != nil && d.Correct(lower) || en != nil && en.Correct(lower)
+}
+
 // negatedBefore reports text that ends in a negation, which turns the
 // phrase after it around: "no", "tampoco", "not", 不.
 func negatedBefore(text string) bool {
@@ -123,7 +137,7 @@ func (c *Checker) analyseParagraph(lex *Lexicon, lang string, p paragraph, buf *
 
 	// Shouting: words in capitals that are not acronyms or codes.
 	for i, w := range words {
-		if !w.caps || w.code || w.han || utf8.RuneCountInString(w.lower) < 4 || lex.has(inAcronyms, strings.ToUpper(w.lower)) {
+		if !w.caps || w.code || w.han || utf8.RuneCountInString(w.lower) < 4 || lex.has(inAcronyms, strings.ToUpper(w.lower)) || !c.isWord(lex, lang, w.lower) {
 			continue
 		}
 		if i > 0 && (strings.HasSuffix(words[i-1].lower, "code") || strings.HasSuffix(words[i-1].lower, "código") || strings.HasSuffix(words[i-1].lower, "kode")) {

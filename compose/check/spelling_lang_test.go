@@ -164,3 +164,38 @@ func TestSpellingLoanwordsAndNames(t *testing.T) {
 		t.Errorf("typo: got %v, want [aplicasion]", got)
 	}
 }
+
+// TestShoutingOrAcronym: a word in capitals is shouting when it is a word,
+// an acronym when it is not; with no dictionary, four letters are an
+// acronym unless a common word (the stopwords list).
+func TestShoutingOrAcronym(t *testing.T) {
+	plain, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		text      string
+		plain, en bool // shouting without a dictionary, with en
+	}{
+		{"Your SEPA mandate and the IMAP settings are attached.", false, false},
+		{"You MUST restart the router first.", true, true},
+		{"This is VERY important for your account.", false, true}, // four letters, not a stopword: taken for an acronym
+		{"Please read the ATTENTION note first.", true, true},
+		{"Under POPIA you may ask for a copy.", true, false},
+	}
+	speller := spellingChecker(t, "en")
+	for _, tc := range cases {
+		for _, run := range []struct {
+			c    *Checker
+			want bool
+		}{{plain, tc.plain}, {speller, tc.en}} {
+			got := false
+			for _, f := range run.c.Run(Input{Body: tc.text, Lang: "en", Fragment: true}).Findings {
+				got = got || f.Rule == "shouting"
+			}
+			if got != run.want {
+				t.Errorf("%q (dictionary %v): shouting %v, want %v", tc.text, run.c == speller, got, run.want)
+			}
+		}
+	}
+}

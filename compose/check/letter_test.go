@@ -41,3 +41,35 @@ func TestClosingAndSignature(t *testing.T) {
 		}
 	}
 }
+
+// TestSentenceLength: a phone number is one word to the reader, and French
+// and Spanish get room for their articles.
+func TestSentenceLength(t *testing.T) {
+	c, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := func(lang, text string) bool {
+		for _, f := range c.Run(Input{Body: text, Lang: lang, Fragment: true}).Findings {
+			if f.Rule == "sentence-too-long" {
+				return true
+			}
+		}
+		return false
+	}
+	// 27 words and a phone number of five groups.
+	phone := "Si le SMS n'arrive pas dans les dix minutes, appelez-moi directement au 01 44 52 18 90 et nous finaliserons la connexion ensemble dans la journée de demain."
+	if long("fr", phone) {
+		t.Errorf("phone number counted group by group: %s", phone)
+	}
+	es := strings.Repeat("la tienda de la calle ", 6) + "abre hoy." // 32 words
+	if long("es", es) {
+		t.Errorf("32 Spanish words flagged")
+	}
+	if !long("en", strings.Repeat("the shop on the street ", 6)+"opens today.") {
+		t.Errorf("32 English words not flagged")
+	}
+	if !long("es", strings.Repeat("la tienda de la calle ", 8)+"abre hoy.") {
+		t.Errorf("42 Spanish words not flagged")
+	}
+}

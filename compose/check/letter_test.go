@@ -73,3 +73,29 @@ func TestSentenceLength(t *testing.T) {
 		t.Errorf("42 Spanish words not flagged")
 	}
 }
+
+// TestExclamationWish: a wish on its own line above the closing may end in
+// an exclamation mark besides the one in the answer; a second one in the
+// answer is still loud.
+func TestExclamationWish(t *testing.T) {
+	c, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	answer := "Thank you so much for your review of the course! I have fixed the subtitles of module 4, and they will be online from Friday.\n\n"
+	count := func(body string) int {
+		n := 0
+		for _, f := range c.Run(Input{Body: body, Lang: "en"}).Findings {
+			if f.Rule == "exclamation" {
+				n++
+			}
+		}
+		return n
+	}
+	if n := count("Hi Valentina,\n\n" + answer + "Good luck with the interview!\n\nBest,\nDiego Salinas\n"); n != 0 {
+		t.Errorf("wish line: %d exclamation findings, want 0", n)
+	}
+	if n := count("Hi Valentina,\n\n" + strings.Replace(answer, "Friday.", "Friday!", 1) + "Best,\nDiego Salinas\n"); n != 1 {
+		t.Errorf("two in the answer: %d exclamation findings, want 1", n)
+	}
+}

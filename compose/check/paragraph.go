@@ -55,6 +55,31 @@ func (c *Checker) isWord(lex *Lexicon, lang, lower string) bool {
 	return d != nil && d.Correct(lower) || en != nil && en.Correct(lower)
 }
 
+// citesLaw reports text that starts by naming a law or an article of one
+// (within four words): "l'article 15 du RGPD", "POPIA", "section 3 of the
+// terms". After "pursuant to" or "ingevolge" that is a legal reference,
+// the plainest way to say it.
+func citesLaw(text string) bool {
+	for i, w := range strings.Fields(text) {
+		if i == 4 {
+			break
+		}
+		w = strings.Trim(w, ",.;:()«»\"")
+		if j := strings.LastIndexAny(w, "'’"); j >= 0 {
+			w = w[j+1:] // l'article
+		}
+		switch strings.ToLower(w) {
+		case "article", "artikel", "artículo", "art", "section", "clause", "§", "regulation", "règlement", "reglamento",
+			"law", "act", "loi", "ley", "wet", "directive", "directiva", "richtlijn":
+			return true
+		}
+		if utf8.RuneCountInString(w) >= 3 && strings.ToUpper(w) == w && strings.ToLower(w) != w {
+			return true // an acronym: RGPD, POPIA, GDPR, AVG
+		}
+	}
+	return false
+}
+
 // negatedBefore reports text that ends in a negation, which turns the
 // phrase after it around: "no", "tampoco", "not", 不.
 func negatedBefore(text string) bool {
@@ -162,6 +187,9 @@ func (c *Checker) analyseParagraph(lex *Lexicon, lang string, p paragraph, buf *
 			r.casual++
 			add("slang", Warning, start, end, "\""+text[start:end]+"\" is slang; not every customer reads it the same way", e.Suggestion)
 		case "too-formal":
+			if citesLaw(text[end:]) {
+				return // "Conformément à l'article 15 du RGPD" is precise, not stiff
+			}
 			r.formal++
 			add("too-formal", Warning, start, end, "\""+text[start:end]+"\" sounds stiff; most customers prefer a plain, friendly tone", e.Suggestion)
 		case "negative-wording":

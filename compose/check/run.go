@@ -409,9 +409,21 @@ func (c *Checker) wholeText(rep *Report, in Input, l letter, agg paraResult, det
 	add := func(rule string, sev Severity, field string, off, n int, msg string, sugg ...string) {
 		rep.Findings = append(rep.Findings, Finding{Rule: rule, Severity: sev, Message: msg, Field: field, Offset: off, Length: n, Suggestions: sugg})
 	}
-	if len(agg.exclaims) > 1 {
-		for _, off := range agg.exclaims[1:] {
-			add("exclamation", Warning, FieldBody, off, 1, "more than one exclamation mark makes a reply sound loud; keep at most one", ".")
+	// One exclamation mark, and one more per hundred words: a warm thanks
+	// and a "good luck with the interview!" in a long reply are not loud.
+	// A wish on its own line above the closing ("¡Mucho éxito en la
+	// entrevista!", "Have a lovely weekend!") belongs to the sign-off.
+	exclaims := agg.exclaims
+	if n := len(exclaims); n > 0 {
+		answer := strings.TrimRight(in.Body[l.answerStart:l.answerEnd], " \t\n")
+		last := answer[strings.LastIndex(answer, "\n\n")+1:]
+		if exclaims[n-1] >= l.answerStart+len(answer)-len(last) && len(strings.Fields(last)) <= 8 && !strings.Contains(strings.TrimSpace(last), "\n") {
+			exclaims = exclaims[:n-1]
+		}
+	}
+	if allowed := 1 + agg.words/100; len(exclaims) > allowed {
+		for _, off := range exclaims[allowed:] {
+			add("exclamation", Warning, FieldBody, off, 1, "exclamation marks make a reply sound loud; keep to one or two", ".")
 		}
 	}
 	limit, unit := 250, "words"

@@ -87,3 +87,31 @@ func TestRefusalWithAlternative(t *testing.T) {
 		}
 	}
 }
+
+// TestFormalLegalReference: "pursuant to" before a law is the plainest way
+// to cite it; before anything else it is stiff.
+func TestFormalLegalReference(t *testing.T) {
+	c, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		lang, text string
+		want       bool
+	}{
+		{"fr", "Conformément à l'article 15 du RGPD, voici les informations demandées.", false},
+		{"af", "Ingevolge POPIA het u die reg om 'n afskrif te vra.", false},
+		{"en", "Pursuant to section 3 of the terms, the deposit is kept.", false},
+		{"en", "Pursuant to your request, the deposit has been returned.", true},
+		{"fr", "Conformément à votre demande, la commande est annulée.", true},
+	}
+	for _, tc := range cases {
+		got := false
+		for _, f := range c.Run(Input{Body: tc.text, Lang: tc.lang, Fragment: true}).Findings {
+			got = got || f.Rule == "too-formal"
+		}
+		if got != tc.want {
+			t.Errorf("%s: too-formal %v, want %v: %s", tc.lang, got, tc.want, tc.text)
+		}
+	}
+}

@@ -99,3 +99,31 @@ func TestExclamationWish(t *testing.T) {
 		t.Errorf("two in the answer: %d exclamation findings, want 1", n)
 	}
 }
+
+// TestChineseStepsAndRepeats: steps and doubled particles inside Chinese
+// runs, and a placeholder in any language's words.
+func TestChineseStepsAndRepeats(t *testing.T) {
+	c, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rules := func(lang, text string) []string {
+		var out []string
+		for _, f := range c.Run(Input{Body: text, Lang: lang, Fragment: true}).Findings {
+			out = append(out, f.Rule)
+		}
+		return out
+	}
+	if got := rules("zh", "首先，登录网页版邮箱。然后点击“客户端授权”。接着生成一个新的授权码。最后在 Outlook 中替换密码。"); !slices.Contains(got, "steps-as-prose") {
+		t.Errorf("Chinese steps as prose: %v", got)
+	}
+	if got := rules("zh", "把密码替换为新的的授权码。谢谢您的耐心，请看看附件。"); !slices.Equal(got, []string{"repeated-word"}) {
+		t.Errorf("的的: %v, want one repeated-word (谢谢 and 看看 are words)", got)
+	}
+	if got := rules("es", "La referencia de su gestión es [número de caso]."); !slices.Contains(got, "placeholder-unfilled") {
+		t.Errorf("[número de caso]: %v", got)
+	}
+	if got := rules("en", "See the attached form [PDF, 2 pages]."); slices.Contains(got, "placeholder-unfilled") {
+		t.Errorf("[PDF, 2 pages] is no placeholder: %v", got)
+	}
+}

@@ -33,7 +33,7 @@ type paraResult struct {
 
 var (
 	placeholderRe = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`\{\{[^{}\n]{0,80}\}\}|\[(?i:customer name|customer|name|first name|last name|naam|nom|nom du client|prénom|nombre|nombre del cliente|naam van klant|naam van kliënt|order number|date|datum|fecha)\]|[\[【](?:客户姓名|客户名称|客户名|姓名|名字|订单号|日期)[\]】]|<[A-Z][A-Z_ ]{1,30}>|\bX{3,}\b|\bTODO\b|\bTBD\b`)
+		return regexp.MustCompile(`\{\{[^{}\n]{0,80}\}\}|\[(?i:customer name|customer|name|first name|last name|naam|nom|nom du client|prénom|nombre|nombre del cliente|naam van klant|naam van kliënt|order number|date|datum|fecha)\]|[\[【](?:客户姓名|客户名称|客户名|姓名|名字|订单号|日期)[\]】]|\[(?i:[^\[\]\n]{0,30}\b(?:número|numero|nombre|name|naam|nom|nommer|fecha|datum|date|numéro|number|bedrag|amount|importe|montant|referencia|référence|reference|verwysing)\b[^\[\]\n]{0,30})\]|<[A-Z][A-Z_ ]{1,30}>|\bX{3,}\b|\bTODO\b|\bTBD\b`)
 	})
 	repeatedPunct = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[!?！？]{2,}|\.{4,}|,{2,}|。{2,}`) })
 	emoticonRe    = sync.OnceValue(func() *regexp.Regexp {
@@ -180,6 +180,21 @@ func (c *Checker) analyseParagraph(lex *Lexicon, lang string, p paragraph, buf *
 		add("repeated-word", Warning, a.start, b.end, "the word \""+text[b.start:b.end]+"\" is repeated", text[a.start:a.end])
 	}
 
+	// Chinese doubles characters on purpose (谢谢, 看看), but never these
+	// particles: "新的的授权码" is a typo.
+	if lang == "zh" {
+		for _, w := range words {
+			if !w.han {
+				continue
+			}
+			for _, d := range [...]string{"的的", "是是", "在在", "和和", "您您"} {
+				if i := strings.Index(w.lower, d); i >= 0 {
+					add("repeated-word", Warning, w.start+i, w.start+i+len(d), "\""+d[len(d)/2:]+"\" is repeated", d[len(d)/2:])
+				}
+			}
+		}
+	}
+
 	// Phrases of the word lists.
 	c.matchPhrases(lex, lang, text, words, func(section string, e Entry, start, end int) {
 		switch section {
@@ -265,6 +280,14 @@ func (c *Checker) analyseParagraph(lex *Lexicon, lang string, p paragraph, buf *
 		for _, w := range s.words {
 			if lex.has(inSteps, w.lower) {
 				steps[w.lower] = true
+			}
+		}
+	}
+	if lang == "zh" {
+		// Chinese has no spaces: 首先…然后…接着…最后 are inside runs.
+		for _, e := range lex.sectionList("steps") {
+			if strings.Contains(text, e.Phrase) {
+				steps[e.Phrase] = true
 			}
 		}
 	}

@@ -185,7 +185,7 @@ func (c *Checker) splitLetter(in Input, detected string) letter {
 			if isClosing(lex, t) {
 				l.closing, l.closingAt = true, offsets[i]
 				l.answerEnd = offsets[i]
-				l.signature = signedByPerson(lex, lines[i+1:], false)
+				l.signature = signedByPerson(lex, lines[i+1:])
 				break
 			}
 		}
@@ -193,11 +193,12 @@ func (c *Checker) splitLetter(in Input, detected string) letter {
 			if i := closingByShape(lines); i >= 0 {
 				l.closing, l.closingAt = true, offsets[i]
 				l.answerEnd = offsets[i]
-				l.signature = signedByPerson(lex, lines[i+1:], false)
-			} else {
-				// No closing, but perhaps a signature: a name in the
-				// short lines at the bottom.
-				l.signature = signedByPerson(lex, signatureLines(lines), true)
+				l.signature = signedByPerson(lex, lines[i+1:])
+			} else if i := signatureStart(lex, lines); i >= 0 {
+				// No closing, but a signature: a name in the short lines
+				// at the bottom, and the lines under it.
+				l.signature = true
+				l.answerEnd = offsets[i]
 			}
 		}
 	}
@@ -300,31 +301,34 @@ func isNameLine(t string) bool {
 	return capitals > 0
 }
 
-// signatureLines returns the short lines at the bottom of a reply (at most
-// five), where a signature with no closing above it would be.
-func signatureLines(lines []string) []string {
-	i, n := len(lines), 0
-	for i > 0 && n < 5 {
-		t := strings.TrimSpace(lines[i-1])
+// signatureStart finds a signature with no closing above it: a line
+// shaped like a name, not a team's, among the short lines at the bottom of
+// a reply (at most five). It returns the name line's index, or -1.
+func signatureStart(lex *Lexicon, lines []string) int {
+	at, n := -1, 0
+	for i := len(lines) - 1; i >= 0 && n < 5; i-- {
+		t := strings.TrimSpace(lines[i])
 		if len(strings.Fields(t)) > 8 || utf8.RuneCountInString(t) > 60 {
 			break
 		}
-		if t != "" {
-			n++
+		if t == "" {
+			continue
 		}
-		i--
+		n++
+		if isNameLine(t) && !isTeamLine(lex, t) {
+			at = i
+		}
 	}
-	return lines[i:]
+	return at
 }
 
 // signedByPerson reports whether a signature names a person: a line that
 // is not blank, and not just a team ("Team Vakwijs", "The Acme support
-// team"), is taken for the agent's name or title. With no closing above
-// it, the signature must have a line shaped like a name.
-func signedByPerson(lex *Lexicon, sig []string, needName bool) bool {
+// team"), is taken for the agent's name or title.
+func signedByPerson(lex *Lexicon, sig []string) bool {
 	for _, ln := range sig {
 		t := strings.TrimSpace(ln)
-		if t == "" || isTeamLine(lex, t) || needName && !isNameLine(t) {
+		if t == "" || isTeamLine(lex, t) {
 			continue
 		}
 		return true

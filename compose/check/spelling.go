@@ -112,7 +112,7 @@ func misspelled(d, en *spell.Dict, lex *Lexicon, text string, sents []sentence, 
 			if lex.has(inSpellingOK, w.lower) || skip(w.start, w.end) {
 				continue
 			}
-			if !d.Correct(word) && (en == nil || !en.Correct(word)) {
+			if !d.Correct(word) && (en == nil || !en.Correct(word)) && !adverb(d, word) {
 				found(w.start, w.end)
 			}
 		}
@@ -130,4 +130,12 @@ func elidedName(word string) bool {
 	_, size := utf8.DecodeRuneInString(word[i:])
 	r, _ := utf8.DecodeRuneInString(word[i+size:])
 	return unicode.IsUpper(r)
+}
+
+// adverb reports a Spanish adverb made of an adjective and -mente
+// ("previsiblemente"), which any adjective can make and es_ES lists only
+// some of.
+func adverb(d *spell.Dict, word string) bool {
+	stem, ok := strings.CutSuffix(word, "mente")
+	return ok && utf8.RuneCountInString(stem) >= 4 && d.Correct(stem)
 }

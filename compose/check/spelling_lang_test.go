@@ -156,7 +156,7 @@ func BenchmarkSpellingReply(b *testing.B) {
 // a URL and a placeholder's inside are not typos; a typo still is.
 func TestSpellingLoanwordsAndNames(t *testing.T) {
 	c := spellingChecker(t, "es")
-	clean := "Abra la app y elija su cita con la Dra. Marta Sanz en https://citas.example.es antes del martes.\n- Dr. Amira Shah le llamará. Su número es {{numero_caso}}."
+	clean := "Previsiblemente, abra la app y elija su cita con la Dra. Marta Sanz en https://citas.example.es antes del martes.\n- Dr. Amira Shah le llamará. Su número es {{numero_caso}}."
 	if got := spellingFindings(c, "es", clean, true); len(got) > 0 {
 		t.Errorf("false alarms: %v", got)
 	}

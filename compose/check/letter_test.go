@@ -35,6 +35,9 @@ func TestClosingAndSignature(t *testing.T) {
 			if f.Rule == "closing-missing" || f.Rule == "signature-missing" {
 				got = append(got, f.Rule)
 			}
+			if team := strings.Contains(tc.name, "by a team"); f.Rule == "signature-missing" && team != strings.Contains(f.Message, "team's") {
+				t.Errorf("%s: message %q", tc.name, f.Message)
+			}
 		}
 		if !slices.Equal(got, tc.want) {
 			t.Errorf("%s: got %v, want %v\n%s", tc.name, got, tc.want, strings.TrimSpace(tc.body))

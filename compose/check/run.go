@@ -136,6 +136,7 @@ type letter struct {
 	greetingAt             int // offset in Body, -1 when the greeting is a field or missing
 	closing, signature     bool
 	closingAt              int
+	teamOnly               bool // signed by a team, not a person
 }
 
 // splitLetter finds the greeting line at the top of the body and the
@@ -185,7 +186,7 @@ func (c *Checker) splitLetter(in Input, detected string) letter {
 			if isClosing(lex, t) {
 				l.closing, l.closingAt = true, offsets[i]
 				l.answerEnd = offsets[i]
-				l.signature = signedByPerson(lex, lines[i+1:])
+				l.signature, l.teamOnly = signedByPerson(lex, lines[i+1:])
 				break
 			}
 		}
@@ -193,7 +194,7 @@ func (c *Checker) splitLetter(in Input, detected string) letter {
 			if i := closingByShape(lines); i >= 0 {
 				l.closing, l.closingAt = true, offsets[i]
 				l.answerEnd = offsets[i]
-				l.signature = signedByPerson(lex, lines[i+1:])
+				l.signature, l.teamOnly = signedByPerson(lex, lines[i+1:])
 			} else if i := signatureStart(lex, lines); i >= 0 {
 				// No closing, but a signature: a name in the short lines
 				// at the bottom, and the lines under it.
@@ -325,15 +326,19 @@ func signatureStart(lex *Lexicon, lines []string) int {
 // signedByPerson reports whether a signature names a person: a line that
 // is not blank, and not just a team ("Team Vakwijs", "The Acme support
 // team"), is taken for the agent's name or title.
-func signedByPerson(lex *Lexicon, sig []string) bool {
+// teamOnly is true when the signature has lines, all of them a team's.
+func signedByPerson(lex *Lexicon, sig []string) (person, teamOnly bool) {
 	for _, ln := range sig {
 		t := strings.TrimSpace(ln)
-		if t == "" || isTeamLine(lex, t) {
+		if t == "" {
 			continue
 		}
-		return true
+		if !isTeamLine(lex, t) {
+			return true, false
+		}
+		teamOnly = true
 	}
-	return false
+	return false, teamOnly
 }
 
 // isTeamLine reports a short line that names a team, not a person.
@@ -547,7 +552,11 @@ func (c *Checker) fields(rep *Report, in Input, l letter, lex *Lexicon) {
 		add("closing-missing", Warning, FieldBody, len(in.Body), 0, "close politely, e.g. with a thank-you and \"Kind regards,\"")
 	}
 	if !l.signature && full {
-		add("signature-missing", Warning, FieldBody, len(in.Body), 0, "sign with your name, title and how to reach you: two people talking, not a case being processed")
+		msg := "sign with your name, title and how to reach you: two people talking, not a case being processed"
+		if l.teamOnly {
+			msg = "sign with your own name, not only the team's: two people talking, not a case being processed"
+		}
+		add("signature-missing", Warning, FieldBody, len(in.Body), 0, msg)
 	}
 	// Attachments.
 	for i, a := range in.Attachments {

@@ -274,7 +274,7 @@ func (c *Checker) analyseParagraph(lex *Lexicon, lang string, p paragraph, buf *
 		limit = 35
 	}
 	for _, s := range sents {
-		if n := sentenceLength(s.words); n > limit {
+		if n := sentenceLength(text, s.words); n > limit {
 			add("sentence-too-long", Warning, s.start, s.end, sentenceMsg(n, limit, lang), "split it in two")
 		}
 		for _, w := range s.words {
@@ -328,12 +328,27 @@ func (c *Checker) analyseParagraph(lex *Lexicon, lang string, p paragraph, buf *
 
 // sentenceLength counts a sentence's words for sentence-too-long: a run
 // of numbers and codes is read as one ("01 44 52 18 90", "4 820 kWh" is
-// two), as the eye takes it in.
-func sentenceLength(words []word) int {
+// two), as the eye takes it in, and so is a quoted Chinese name.
+func sentenceLength(text string, words []word) int {
+	// A lead-in of up to four words before a colon ("You are right:",
+	// "Buenas noticias:") is read on its own.
+	if len(words) > 5 {
+		for k := 1; k <= 4; k++ {
+			if strings.HasPrefix(strings.TrimLeft(text[words[k-1].end:words[k].start], " "), ":") {
+				words = words[k:]
+				break
+			}
+		}
+	}
 	n := countUnits(words)
-	for i := 1; i < len(words); i++ {
-		if words[i].code && words[i-1].code && !words[i].han {
+	for i, w := range words {
+		if i > 0 && w.code && words[i-1].code && !w.han {
 			n--
+		}
+		// A name in Chinese quotes (“深圳星河智能科技有限公司”) is read
+		// as one.
+		if w.han && strings.HasSuffix(text[:w.start], "“") && strings.HasPrefix(text[w.end:], "”") {
+			n -= utf8.RuneCountInString(w.lower) - 1
 		}
 	}
 	return n

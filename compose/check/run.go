@@ -250,10 +250,11 @@ func closingByShape(lines []string) int {
 	return -1
 }
 
-// signOffShaped reports a line shaped like a sign-off: at most eight words
+// signOffShaped reports a line shaped like a sign-off: at most ten words
 // ending in a comma or an exclamation mark ("Thanks for learning with us,"),
 // at most four ending in a full stop ("Thanks again."), or in Chinese a
-// wish: a last clause that starts with 祝 ("感谢您的支持，祝您生活愉快！").
+// wish, a last clause that starts with 祝 or 顺颂 ("感谢您的支持，祝您生活
+// 愉快！"), or a short thanks (再次感谢您的反馈。).
 func signOffShaped(t string) bool {
 	if strings.ContainsFunc(t, isHan) {
 		body := strings.TrimRight(t, "！!。.，, ")
@@ -261,12 +262,16 @@ func signOffShaped(t string) bool {
 			_, n := utf8.DecodeRuneInString(body[i:])
 			body = body[i+n:]
 		}
-		return strings.HasPrefix(body, "祝") && utf8.RuneCountInString(body) <= 16
+		if strings.HasPrefix(body, "祝") || strings.HasPrefix(body, "顺颂") || strings.HasPrefix(body, "顺祝") {
+			return utf8.RuneCountInString(body) <= 16
+		}
+		// A closing thanks: 再次感谢您的坦诚反馈。
+		return (strings.HasPrefix(t, "感谢") || strings.HasPrefix(t, "再次感谢") || strings.HasPrefix(t, "谢谢") || strings.HasPrefix(t, "非常感谢")) && utf8.RuneCountInString(t) <= 20
 	}
 	n := len(strings.Fields(t))
 	switch {
 	case strings.HasSuffix(t, ",") || strings.HasSuffix(t, "!"):
-		return n <= 8
+		return n <= 10
 	case strings.HasSuffix(t, "."):
 		return n <= 4 && !strings.HasSuffix(t, "..")
 	}

@@ -78,11 +78,7 @@ func TestRefusalWithAlternative(t *testing.T) {
 		{"zh", "6 月 4 日，华东地区的用户无法打开报表页面。我们已经修复了这个问题。", false},
 	}
 	for _, tc := range cases {
-		got := false
-		for _, f := range c.Run(Input{Body: tc.text, Lang: tc.lang, Fragment: true}).Findings {
-			got = got || f.Rule == "negative-wording"
-		}
-		if got != tc.want {
+		if got := fires(c, "negative-wording", tc.lang, tc.text); got != tc.want {
 			t.Errorf("%s: negative-wording %v, want %v: %s", tc.lang, got, tc.want, tc.text)
 		}
 	}
@@ -106,12 +102,18 @@ func TestFormalLegalReference(t *testing.T) {
 		{"fr", "Conformément à votre demande, la commande est annulée.", true},
 	}
 	for _, tc := range cases {
-		got := false
-		for _, f := range c.Run(Input{Body: tc.text, Lang: tc.lang, Fragment: true}).Findings {
-			got = got || f.Rule == "too-formal"
-		}
-		if got != tc.want {
+		if got := fires(c, "too-formal", tc.lang, tc.text); got != tc.want {
 			t.Errorf("%s: too-formal %v, want %v: %s", tc.lang, got, tc.want, tc.text)
 		}
 	}
+}
+
+// fires reports whether rule finds something in a piece of a reply.
+func fires(c *Checker, rule, lang, text string) bool {
+	for _, f := range c.Run(Input{Body: text, Lang: lang, Fragment: true}).Findings {
+		if f.Rule == rule {
+			return true
+		}
+	}
+	return false
 }

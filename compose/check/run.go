@@ -242,7 +242,7 @@ func closingByShape(lines []string) int {
 				}
 			}
 		}
-		if len(strings.Fields(t)) > 8 || utf8.RuneCountInString(t) > 60 {
+		if !signatureSized(t) {
 			return -1 // a line of the answer, not of a signature
 		}
 		below++
@@ -307,6 +307,12 @@ func isNameLine(t string) bool {
 	return capitals > 0
 }
 
+// signatureSized reports a line short enough for a signature (a name, a
+// title, a phone number): at most eight words and sixty characters.
+func signatureSized(t string) bool {
+	return len(strings.Fields(t)) <= 8 && utf8.RuneCountInString(t) <= 60
+}
+
 // signatureStart finds a signature with no closing above it: a line
 // shaped like a name, not a team's, among the short lines at the bottom of
 // a reply (at most five). It returns the name line's index, or -1.
@@ -314,7 +320,7 @@ func signatureStart(lex *Lexicon, lines []string) int {
 	at, n := -1, 0
 	for i := len(lines) - 1; i >= 0 && n < 5; i-- {
 		t := strings.TrimSpace(lines[i])
-		if len(strings.Fields(t)) > 8 || utf8.RuneCountInString(t) > 60 {
+		if !signatureSized(t) {
 			break
 		}
 		if t == "" {

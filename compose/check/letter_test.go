@@ -27,6 +27,10 @@ func TestClosingAndSignature(t *testing.T) {
 		{"no closing, unsigned", "en", "Hi Tom,\n\n" + answer + "Call me on 020 555 0101.\n", []string{"closing-missing", "signature-missing"}},
 		{"signed by a team", "nl", "Beste Fleur,\n\nUw nieuwe pas is onderweg en komt donderdag aan. De oude pas hebben wij geblokkeerd.\n\nMet vriendelijke groet,\nTeam Vakwijs\n", []string{"signature-missing"}},
 		{"a name and a team", "nl", "Beste Fleur,\n\nUw nieuwe pas is onderweg en komt donderdag aan. De oude pas hebben wij geblokkeerd.\n\nMet vriendelijke groet,\nAnna de Vries\nTeam Vakwijs\n", nil},
+		{"a sign-off ending in a listed one, no comma", "af", "Hallo Petrus,\n\nU nuwe kaart is op pad en behoort Donderdag by u te wees. Ons het die ou kaart gekanselleer.\n\nMet dank en vriendelike groete\n\nElmarie Swanepoel\nFondsinsameling en Skenkersorg\n", nil},
+		{"a name, then the team after a comma", "fr", "Bonjour Julien,\n\nVotre nouvelle carte est en route et arrivera jeudi. J'ai aussi annulé l'ancienne carte.\n\nMerci de votre fidélité,\n\nPauline, du service client Frais&Vite\n", nil},
+		{"a long title and team line", "es", "Hola Rosa:\n\nTu nueva tarjeta está en camino y llegará el jueves. Ya hemos anulado la antigua.\n\n¡Buen viaje!\n\nIrene Castro\nOficina de Atención al Viajero – Consorcio de Transportes de Valladolid\n", nil},
+		{"a phone line with opening hours", "fr", "Bonjour Julien,\n\nVotre nouvelle carte est en route et arrivera jeudi. J'ai aussi annulé l'ancienne carte.\n\nAu plaisir de vous aider à nouveau,\n\nJulien Mercier\nService clients Croqu'Nature\n09 70 81 42 66 (du lundi au vendredi, de 9 h à 18 h)\n", nil},
 		{"a long last sentence is no sign-off", "en", "Hi Tom,\n\n" + answer + "If anything else comes up, just reply to this email and I will pick it up tomorrow morning,\nTom Fletcher\n", []string{"closing-missing"}},
 	}
 	for _, tc := range cases {
@@ -121,5 +125,76 @@ func TestChineseStepsAndRepeats(t *testing.T) {
 	}
 	if got := rules("en", "See the attached form [PDF, 2 pages]."); slices.Contains(got, "placeholder-unfilled") {
 		t.Errorf("[PDF, 2 pages] is no placeholder: %v", got)
+	}
+}
+
+// TestGreetingWithoutMark: Afrikaans and Dutch often write the greeting
+// with no comma; it is still the greeting when it stands alone and names
+// someone, and a first sentence is not taken for one.
+func TestGreetingWithoutMark(t *testing.T) {
+	c, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rest := "\n\nDankie vir u boodskap. U nuwe kaart is op pad en behoort Donderdag by u te wees.\n\nVriendelike groete\nChané Botha\n"
+	cases := []struct {
+		first string
+		want  []string // greeting findings
+	}{
+		{"Hallo Ruan", nil},
+		{"Beste mnr. Kok", nil},
+		{"Geagte Heer/Dame", []string{"greeting-too-formal"}},
+		{"Hallo", []string{"greeting-no-name"}},
+		{"Dankie vir u geduld", []string{"greeting-no-name"}},
+	}
+	for _, tc := range cases {
+		var got []string
+		for _, f := range c.Run(Input{Body: tc.first + rest, Lang: "af"}).Findings {
+			if strings.HasPrefix(f.Rule, "greeting-") {
+				got = append(got, f.Rule)
+			}
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%q: got %v, want %v", tc.first, got, tc.want)
+		}
+	}
+}
+
+// TestStepsByActions: steps are found by their marks of order, also of
+// more than one word ("after that"), or by the actions they ask for, in
+// every language; two actions are not yet steps.
+func TestStepsByActions(t *testing.T) {
+	c, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		lang, text string
+		want       bool
+	}{
+		{"en", "Open the launcher and click Forgot password, then enter your email, after that choose a new password and finally sign in.", true},
+		{"fr", "Connectez-vous à la console et ouvrez le menu Utilisateurs. Cliquez ensuite sur Inviter, saisissez les adresses et validez l'envoi.", true},
+		{"zh", "请您先登录App，点击右下角的“我的”。然后进入“我的订单”，最后选择“原路退回”。", true},
+		{"en", "You can click the link in the email or open the app, whichever is easier.", false},
+		{"nl", "Klik op de link in de mail en kies een nieuw wachtwoord.", false},
+	}
+	for _, tc := range cases {
+		if got := fires(c, "steps-as-prose", tc.lang, tc.text); got != tc.want {
+			t.Errorf("%s %q: steps-as-prose %v, want %v", tc.lang, tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestPhraseThroughDoubledWord: a doubled word does not hide a phrase.
+func TestPhraseThroughDoubledWord(t *testing.T) {
+	c, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !fires(c, "generic-apology", "nl", "Sorry voor het het ongemak.") {
+		t.Error("generic apology not found through a doubled word")
+	}
+	if fires(c, "generic-apology", "nl", "Sorry voor het pakket dat te laat kwam.") {
+		t.Error("a specific apology flagged")
 	}
 }

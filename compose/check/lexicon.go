@@ -197,6 +197,7 @@ var sections = map[string]string{
 	"next-step":        "list: phrases that say what happens next",
 	"patience":         "list: phrases that thank for patience",
 	"steps":            "list: words that mark steps (first, then, finally)",
+	"actions":          "list: verbs that tell the customer to do something on screen (click, open, choose): steps when several are in one paragraph",
 	"upset":            "list: words of an upset customer",
 	"acronyms":         "list: upper-case words that are not shouting",
 	"repeat-ok":        "list: words that may be doubled (had had)",

@@ -16,10 +16,11 @@ const (
 	inSpellingOK
 	inClosing
 	inGreetingGeneric
+	inActions
 )
 
 // indexedSections are the sections of those bits, in bit order.
-var indexedSections = [...]string{"acronyms", "repeat-ok", "steps", "stopwords", "spelling-ok", "closing", "greeting-generic"}
+var indexedSections = [...]string{"acronyms", "repeat-ok", "steps", "stopwords", "spelling-ok", "closing", "greeting-generic", "actions"}
 
 // lexIndex looks up the phrases and words of a lexicon: which lists hold
 // them, and which phrases of the body sections start with them. It is an

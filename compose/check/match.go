@@ -40,25 +40,16 @@ func (c *Checker) matchPhrases(lex *Lexicon, lang string, text string, words []w
 		refs := lex.firstOf(w.lower)
 		best := map[string]int{} // section → index of the longest match
 		bestLen := map[string]int{}
+		bestEnd := map[string]int{} // section → offset where the match ends
 		for _, ref := range refs {
 			e := lex.Sections[ref.section][ref.idx]
-			if i+len(e.words) > len(words) {
-				continue
-			}
-			ok := true
-			for k := 1; k < len(e.words); k++ {
-				if words[i+k].lower != e.words[k] {
-					ok = false
-					break
-				}
-			}
-			if ok && len(e.words) > bestLen[ref.section] {
-				best[ref.section], bestLen[ref.section] = ref.idx, len(e.words)
+			if end, ok := matchAt(words, i, e.words); ok && len(e.words) > bestLen[ref.section] {
+				best[ref.section], bestLen[ref.section], bestEnd[ref.section] = ref.idx, len(e.words), end
 			}
 		}
 		for _, sec := range phraseSections {
-			if n, ok := bestLen[sec]; ok {
-				found(sec, lex.Sections[sec][best[sec]], w.start, words[i+n-1].end)
+			if _, ok := bestLen[sec]; ok {
+				found(sec, lex.Sections[sec][best[sec]], w.start, bestEnd[sec])
 			}
 		}
 	}
@@ -83,4 +74,22 @@ func (c *Checker) matchPhrases(lex *Lexicon, lang string, text string, words []w
 			}
 		}
 	}
+}
+
+// matchAt reports whether the phrase's words (the first already matched)
+// follow words[i], and the offset where they end. A doubled word is read
+// through, as a reader does: "sorry voor het het ongemak" is still the
+// phrase, with the repeated-word warning besides.
+func matchAt(words []word, i int, phrase []string) (end int, ok bool) {
+	j := i
+	for k := 1; k < len(phrase); k++ {
+		j++
+		if j < len(words) && words[j].lower != phrase[k] && words[j].lower == words[j-1].lower {
+			j++
+		}
+		if j >= len(words) || words[j].lower != phrase[k] {
+			return 0, false
+		}
+	}
+	return words[j].end, true
 }

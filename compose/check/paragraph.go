@@ -256,13 +256,13 @@ func (c *Checker) analyseParagraph(lex *Lexicon, lang string, p paragraph, buf *
 		if lang != "en" {
 			en = c.spell.get("en")
 		}
-		misspelled(d, en, lex, text, sents, flagged, func(start, end int) {
+		misspelled(lang, d, en, lex, text, sents, flagged, func(start, end int) {
 			add("spelling", Warning, start, end, "\""+text[start:end]+"\" is not in the "+lang+" dictionary: a typo?")
 		})
 	}
 
 	// Sentences and steps.
-	steps := map[string]bool{}
+	steps, actions := map[string]bool{}, map[string]bool{}
 	limit := 30
 	switch lang {
 	case "zh":
@@ -281,17 +281,17 @@ func (c *Checker) analyseParagraph(lex *Lexicon, lang string, p paragraph, buf *
 			if lex.has(inSteps, w.lower) {
 				steps[w.lower] = true
 			}
-		}
-	}
-	if lang == "zh" {
-		// Chinese has no spaces: 首先…然后…接着…最后 are inside runs.
-		for _, e := range lex.sectionList("steps") {
-			if strings.Contains(text, e.Phrase) {
-				steps[e.Phrase] = true
+			if lex.has(inActions, w.lower) {
+				actions[w.lower] = true
 			}
 		}
 	}
-	if !p.list && len(steps) >= 3 {
+	multiWord(lex, "steps", lang, text, words, steps)
+	multiWord(lex, "actions", lang, text, words, actions)
+	// Three steps are three marks of order (first, then, finally), or
+	// fewer marks and enough actions to make three or more steps: "open
+	// the console … Then click Invite, enter the addresses and confirm".
+	if !p.list && (len(steps) >= 3 || len(steps) >= 1 && len(actions) >= 3 && len(steps)+len(actions) >= 4 || len(actions) >= 5) {
 		add("steps-as-prose", Warning, 0, len(text), "three or more steps read more easily as a numbered list", "1. …\n2. …\n3. …")
 	}
 	maxWords := 120
@@ -324,6 +324,34 @@ func (c *Checker) analyseParagraph(lex *Lexicon, lang string, p paragraph, buf *
 		}
 	}
 	return r
+}
+
+// multiWord adds to seen the phrases of a section the word index cannot
+// find: those of more than one word ("after that", "ga naar"), and in
+// Chinese, which has no spaces, every phrase (首先…然后…最后).
+func multiWord(lex *Lexicon, section, lang, text string, words []word, seen map[string]bool) {
+	for _, e := range lex.sectionList(section) {
+		switch {
+		case lang == "zh":
+			if strings.Contains(text, e.Phrase) {
+				seen[e.Phrase] = true
+			}
+		case len(e.words) > 1:
+			for i := 0; i+len(e.words) <= len(words); i++ {
+				if words[i].lower != e.words[0] {
+					continue
+				}
+				match := true
+				for k := 1; k < len(e.words) && match; k++ {
+					match = words[i+k].lower == e.words[k]
+				}
+				if match {
+					seen[e.Phrase] = true
+					break
+				}
+			}
+		}
+	}
 }
 
 // sentenceLength counts a sentence's words for sentence-too-long: a run

@@ -153,22 +153,15 @@ func (c *Checker) splitLetter(in Input, detected string) letter {
 	if in.Greeting == "" && !in.Fragment {
 		first := strings.TrimLeft(body[:l.answerEnd], " \t\n")
 		lead := len(body[:l.answerEnd]) - len(first)
-		line, _, _ := strings.Cut(first, "\n")
+		line, rest, _ := strings.Cut(first, "\n")
 		t := strings.TrimSpace(line)
-		if t != "" && len(strings.Fields(t)) <= 6 && strings.ContainsAny(t[len(t)-1:], ",:!") || strings.HasSuffix(t, "，") || strings.HasSuffix(t, "：") || strings.HasSuffix(t, "！") {
+		if greetingShaped(c.lex.get(c.langOr(in.Lang, detected)), t, rest) {
 			l.greeting, l.greetingAt = t, lead
 			l.answerStart = lead + len(line)
 		}
 	}
 	if !l.closing && !in.Fragment {
-		code := in.Lang
-		if code == "" {
-			code = detected
-		}
-		if code == "" {
-			code = "en"
-		}
-		lex := c.lex.get(code)
+		lex := c.lex.get(c.langOr(in.Lang, detected))
 		lines := strings.Split(body[l.answerStart:l.answerEnd], "\n")
 		off := l.answerStart
 		offsets := make([]int, len(lines))
@@ -191,7 +184,7 @@ func (c *Checker) splitLetter(in Input, detected string) letter {
 			}
 		}
 		if !l.closing {
-			if i := closingByShape(lines); i >= 0 {
+			if i := closingByShape(lex, lines); i >= 0 {
 				l.closing, l.closingAt = true, offsets[i]
 				l.answerEnd = offsets[i]
 				l.signature, l.teamOnly = signedByPerson(lex, lines[i+1:])
@@ -209,6 +202,63 @@ func (c *Checker) splitLetter(in Input, detected string) letter {
 	return l
 }
 
+// langOr is the language to read the letter's parts in: the one asked
+// for, else the one detected, else English.
+func (c *Checker) langOr(asked, detected string) string {
+	switch {
+	case asked != "":
+		return asked
+	case detected != "":
+		return detected
+	}
+	return "en"
+}
+
+// greetingShaped reports a first line that is a greeting: at most six
+// words ending as a greeting does ("Hi Anna,", "Estimada Sra. Ruiz:",
+// "您好！"), or, as Afrikaans and Dutch often write it, with no mark at
+// all ("Hallo Ruan", "Beste mnr. Kok") when it stands alone above a blank
+// line and names someone: a capitalised word after the first, or a
+// greeting of the lists ("Hallo").
+func greetingShaped(lex *Lexicon, t, rest string) bool {
+	if t == "" {
+		return false
+	}
+	words := strings.Fields(t)
+	switch {
+	case strings.HasSuffix(t, "，") || strings.HasSuffix(t, "：") || strings.HasSuffix(t, "！"):
+		return true
+	case strings.ContainsAny(t[len(t)-1:], ",:!"):
+		return len(words) <= 6
+	}
+	next, _, _ := strings.Cut(rest, "\n")
+	if len(words) > 6 || strings.TrimSpace(next) != "" || strings.ContainsAny(t, "?;0123456789") {
+		return false
+	}
+	if r, _ := utf8.DecodeLastRuneInString(t); !unicode.IsLetter(r) {
+		return false // "Thanks for writing." is a sentence
+	}
+	if lex != nil && (lex.has(inGreetingGeneric, normalizePhrase(t)) || lexHasPrefix(lex, "greeting-too-formal", normalizePhrase(t))) {
+		return true
+	}
+	for _, w := range words[1:] {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// lexHasPrefix reports whether t starts with a phrase of a section.
+func lexHasPrefix(lex *Lexicon, section, t string) bool {
+	for _, e := range lex.sectionList(section) {
+		if strings.HasPrefix(t, e.Phrase) {
+			return true
+		}
+	}
+	return false
+}
+
 // isClosing reports a line that is a sign-off: "Kind regards," or "Thanks
 // again, and have a good weekend." is not; the line must be short.
 func isClosing(lex *Lexicon, line string) bool {
@@ -221,21 +271,22 @@ func isClosing(lex *Lexicon, line string) bool {
 }
 
 // closingByShape finds a sign-off that is in no list ("Merci pour votre
-// confiance,", "Lekker dag verder!", "祝您骑行愉快！") by where it stands and
-// how it looks: a short line ending as a sign-off does, with only a
+// confiance,", "Lekker dag verder!", "祝您骑行愉快！", "Met dank en
+// vriendelike groete") by where it stands and how it looks: a short line
+// ending as a sign-off does, or in a sign-off of the lists, with only a
 // signature below it (at most five short lines) that starts with a name.
 // It returns the line's index in lines, or -1.
-func closingByShape(lines []string) int {
+func closingByShape(lex *Lexicon, lines []string) int {
 	below := 0 // non-empty lines under the candidate
 	for i := len(lines) - 1; i >= 0 && below <= 5; i-- {
 		t := strings.TrimSpace(lines[i])
 		if t == "" {
 			continue
 		}
-		if below > 0 && signOffShaped(t) && !isNameLine(t) {
+		if below > 0 && (signOffShaped(t) || endsInClosing(lex, t)) && !isNameLine(t) {
 			for _, ln := range lines[i+1:] {
 				if s := strings.TrimSpace(ln); s != "" {
-					if isNameLine(s) {
+					if leadsWithName(s) {
 						return i
 					}
 					break
@@ -250,7 +301,23 @@ func closingByShape(lines []string) int {
 	return -1
 }
 
-// signOffShaped reports a line shaped like a sign-off: at most ten words
+// endsInClosing reports a line of at most twelve words whose last one to
+// three words are a sign-off of the lists: "Met dank en vriendelike
+// groete", "Sin otro particular, le saludamos atentamente."
+func endsInClosing(lex *Lexicon, t string) bool {
+	words := strings.Fields(normalizePhrase(strings.TrimRight(t, ",.!:;，。！ ")))
+	if lex == nil || len(words) > 12 || strings.HasSuffix(t, "?") {
+		return false
+	}
+	for k := 1; k <= 3 && k <= len(words); k++ {
+		if lex.has(inClosing, strings.Join(words[len(words)-k:], " ")) {
+			return true
+		}
+	}
+	return false
+}
+
+// signOffShaped reports a line shaped like a sign-off: at most twelve words
 // ending in a comma or an exclamation mark ("Thanks for learning with us,"),
 // at most four ending in a full stop ("Thanks again."), or in Chinese a
 // wish, a last clause that starts with 祝 or 顺颂 ("感谢您的支持，祝您生活
@@ -271,7 +338,7 @@ func signOffShaped(t string) bool {
 	n := len(strings.Fields(t))
 	switch {
 	case strings.HasSuffix(t, ",") || strings.HasSuffix(t, "!"):
-		return n <= 10
+		return n <= 12
 	case strings.HasSuffix(t, "."):
 		return n <= 4 && !strings.HasSuffix(t, "..")
 	}
@@ -307,10 +374,39 @@ func isNameLine(t string) bool {
 	return capitals > 0
 }
 
-// signatureSized reports a line short enough for a signature (a name, a
-// title, a phone number): at most eight words and sixty characters.
+// leadsWithName reports a signature line that starts with a name: the
+// name alone, or followed by the team after a comma or a dash ("Pauline,
+// du service client Frais&Vite", "Irene Castro – Atención al Viajero").
+func leadsWithName(t string) bool {
+	if isNameLine(t) {
+		return true
+	}
+	name := nameOf(t)
+	return name != t && len(strings.Fields(name)) <= 3 && isNameLine(name)
+}
+
+// nameOf is what comes before the first comma or dash of a signature line:
+// the name, if the line starts with one.
+func nameOf(t string) string {
+	for _, sep := range []string{", ", " – ", " — ", " - ", " | "} {
+		if name, _, ok := strings.Cut(t, sep); ok {
+			return name
+		}
+	}
+	return t
+}
+
+// signatureSized reports a line short enough for a signature: a name, a
+// title, a phone number in at most eight words and sixty characters, or a
+// longer title and team or a phone number with its hours (up to sixteen
+// words and eighty characters) that does not end as a sentence does.
 func signatureSized(t string) bool {
-	return len(strings.Fields(t)) <= 8 && utf8.RuneCountInString(t) <= 60
+	n, runes := len(strings.Fields(t)), utf8.RuneCountInString(t)
+	if n <= 8 && runes <= 60 {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(t)
+	return n <= 16 && runes <= 80 && !strings.ContainsRune(".?!:;。？！", r)
 }
 
 // signatureStart finds a signature with no closing above it: a line
@@ -327,7 +423,7 @@ func signatureStart(lex *Lexicon, lines []string) int {
 			continue
 		}
 		n++
-		if isNameLine(t) && !isTeamLine(lex, t) {
+		if leadsWithName(t) && !isTeamLine(lex, t) {
 			at = i
 		}
 	}
@@ -344,7 +440,7 @@ func signedByPerson(lex *Lexicon, sig []string) (person, teamOnly bool) {
 		if t == "" {
 			continue
 		}
-		if !isTeamLine(lex, t) {
+		if !isTeamLine(lex, t) || leadsWithName(t) && !isNameLine(t) && !isTeamLine(lex, nameOf(t)) {
 			return true, false
 		}
 		teamOnly = true

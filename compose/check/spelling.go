@@ -95,7 +95,8 @@ func (c *Checker) LoadSpelling(lang string) error {
 // when it is not the language checked) is taken for a loanword: "app",
 // "router" and "roaming" are in every language's support mail and in few
 // of their dictionaries, and an English word is seldom a typo there.
-func misspelled(d, en *spell.Dict, lex *Lexicon, text string, sents []sentence, skip func(start, end int) bool, found func(start, end int)) {
+func misspelled(lang string, d, en *spell.Dict, lex *Lexicon, text string, sents []sentence, skip func(start, end int) bool, found func(start, end int)) {
+	derive := derived[lang]
 	for _, s := range sents {
 		for i, w := range s.words {
 			if w.code || w.han || w.caps || utf8.RuneCountInString(w.lower) < 3 {
@@ -112,7 +113,7 @@ func misspelled(d, en *spell.Dict, lex *Lexicon, text string, sents []sentence, 
 			if lex.has(inSpellingOK, w.lower) || skip(w.start, w.end) {
 				continue
 			}
-			if !d.Correct(word) && (en == nil || !en.Correct(word)) && !adverb(d, word) {
+			if !d.Correct(word) && (en == nil || !en.Correct(word)) && (derive == nil || !derive(d, word)) && !abbreviationPlural(d, en, lex, word) {
 				found(w.start, w.end)
 			}
 		}
@@ -130,6 +131,95 @@ func elidedName(word string) bool {
 	_, size := utf8.DecodeRuneInString(word[i:])
 	r, _ := utf8.DecodeRuneInString(word[i+size:])
 	return unicode.IsUpper(r)
+}
+
+// derived are, per language, the words a language builds by rule and its
+// dictionary lists only some of, so that a word it lacks is still right
+// when the rule builds it from a word it has.
+var derived = map[string]func(d *spell.Dict, word string) bool{
+	"es": func(d *spell.Dict, word string) bool { return adverb(d, word) || enclitic(d, word) },
+	"af": participle,
+}
+
+// clitics are the Spanish pronouns written onto a verb, pairs first:
+// "confírma|melo", "indíque|nos", "enviar|lo".
+var clitics = [...]string{
+	"melo", "mela", "melos", "melas", "telo", "tela", "telos", "telas",
+	"selo", "sela", "selos", "selas", "noslo", "nosla", "noslos", "noslas",
+	"oslo", "osla", "oslos", "oslas",
+	"me", "te", "se", "nos", "os", "lo", "la", "los", "las", "le", "les",
+}
+
+// enclitic reports a Spanish verb with pronouns written onto it, which
+// es_ES lists for some verbs only ("dímelo" but not "confírmamelo"). The
+// pronouns move the stress, so an imperative or a gerund takes an accent
+// it does not have alone ("indique" → "indíquenos", "enviando" →
+// "enviándolo"), while an infinitive with one pronoun takes none
+// ("enviarlo"). Either way what is left must be a word.
+func enclitic(d *spell.Dict, word string) bool {
+	lower := strings.ToLower(word)
+	for _, c := range clitics {
+		stem, ok := strings.CutSuffix(lower, c)
+		if !ok || utf8.RuneCountInString(stem) < 3 {
+			continue
+		}
+		if plain := unaccented(stem); plain != stem {
+			if d.Correct(plain) {
+				return true
+			}
+		} else if strings.HasSuffix(stem, "r") && d.Correct(stem) {
+			return true
+		}
+	}
+	return false
+}
+
+// unaccented is s without the acute accents Spanish writes for stress.
+func unaccented(s string) string {
+	if !strings.ContainsAny(s, "áéíóú") {
+		return s
+	}
+	return strings.NewReplacer("á", "a", "é", "e", "í", "i", "ó", "o", "ú", "u").Replace(s)
+}
+
+// participle reports an Afrikaans past participle that af_ZA lacks: ge-
+// and a verb it has ("gedeaktiveer"), or a participle it has with the
+// attributive -te or -de ("gekrap" → "gekrapte").
+func participle(d *spell.Dict, word string) bool {
+	lower := strings.ToLower(word)
+	for _, suffix := range [...]string{"", "te", "de"} {
+		base, ok := strings.CutSuffix(lower, suffix)
+		if !ok {
+			continue
+		}
+		verb, ok := strings.CutPrefix(base, "ge")
+		if ok && utf8.RuneCountInString(verb) >= 4 && (suffix != "" && d.Correct(base) || d.Correct(verb)) {
+			return true
+		}
+	}
+	return false
+}
+
+// abbreviationPlural reports the plural of an abbreviation, which Dutch
+// and Afrikaans write with an apostrophe: "sms'e", "cd's", "pdf'jies".
+// The abbreviation must be known, to a dictionary or as an acronym.
+func abbreviationPlural(d, en *spell.Dict, lex *Lexicon, word string) bool {
+	i := strings.LastIndexAny(word, "'’")
+	if i <= 0 {
+		return false
+	}
+	_, size := utf8.DecodeRuneInString(word[i:])
+	switch strings.ToLower(word[i+size:]) {
+	case "s", "e", "en", "tjie", "tjies", "je", "jes":
+	default:
+		return false
+	}
+	base := word[:i]
+	if utf8.RuneCountInString(base) > 5 {
+		return false
+	}
+	up := strings.ToUpper(base)
+	return lex.has(inAcronyms, strings.ToLower(base)) || d.Correct(base) || d.Correct(up) || en != nil && (en.Correct(base) || en.Correct(up))
 }
 
 // adverb reports a Spanish adverb made of an adjective and -mente

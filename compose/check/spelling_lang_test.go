@@ -214,3 +214,26 @@ func TestShoutingOrAcronym(t *testing.T) {
 		}
 	}
 }
+
+// TestSpellingDerivedForms: words a language builds by rule and its
+// dictionary lists only some of — Spanish verbs with pronouns written on,
+// Afrikaans participles, abbreviations with an apostrophe plural — are
+// right when the rule builds them from a known word, and a typo in them
+// is still found.
+func TestSpellingDerivedForms(t *testing.T) {
+	cases := []struct {
+		lang, clean, typo, want string
+	}{
+		{"es", "Confírmamelo mañana, quédatelo si te sirve, indíquenos la hora y respóndeme antes de enviarlo; estamos revisándolo.", "Confírmamlo mañana, por favor.", "Confírmamlo"},
+		{"af", "Ons het die rekening gedeaktiveer en die gekrapte deur vervang. U sal twee sms'e kry.", "Ons het die rekening gedeaktievr.", "gedeaktievr"},
+	}
+	for _, tc := range cases {
+		c := spellingChecker(t, tc.lang)
+		if got := spellingFindings(c, tc.lang, tc.clean, true); len(got) > 0 {
+			t.Errorf("%s: false alarms: %v", tc.lang, got)
+		}
+		if got := spellingFindings(c, tc.lang, tc.typo, true); !slices.Equal(got, []string{tc.want}) {
+			t.Errorf("%s: typo: got %v, want [%s]", tc.lang, got, tc.want)
+		}
+	}
+}

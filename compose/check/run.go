@@ -539,7 +539,8 @@ func (c *Checker) wholeText(rep *Report, in Input, l letter, agg paraResult, det
 	}
 	if allowed := 1 + agg.words/100; len(exclaims) > allowed {
 		for _, off := range exclaims[allowed:] {
-			add("exclamation", Warning, FieldBody, off, 1, "exclamation marks make a reply sound loud; keep to one or two", ".")
+			_, size := utf8.DecodeRuneInString(in.Body[off:]) // "!" or "！"
+			add("exclamation", Warning, FieldBody, off, size, "exclamation marks make a reply sound loud; keep to one or two", ".")
 		}
 	}
 	limit, unit := 250, "words"

@@ -20,6 +20,7 @@ import (
 //	[negative-wording]     a section names a rule id or a word list
 //	unfortunately          a phrase, matched as whole words, any case
 //	can't => can           a phrase and its suggestion
+//	<number> days          <number> stands for any number (3, 2-3, 1,5)
 //	re: ^\d+ days late$    a regular expression (Go syntax), matched per sentence
 //	-cannot                removes a phrase that an earlier file added
 //
@@ -39,7 +40,8 @@ type Entry struct {
 	re         *pattern // for re: entries
 	words      []string
 	// needDigit and needText are cheap tests a text must pass before the
-	// regular expression is worth running.
+	// regular expression is worth running: a digit, and one of needText's
+	// "|"-separated literals.
 	needDigit bool
 	needText  string
 }
@@ -304,8 +306,11 @@ func langFromName(name string) string {
 }
 
 // prefilter finds what any match of a regular expression must contain: a
-// digit (when it is a concatenation with a \d part) or a literal run of
-// text, so the expression runs only on text that could match.
+// digit (when it is a concatenation with a \d part) and text: a literal
+// run, or one of the literals an alternation's branches start with
+// ("verkeerd|fout|niet goed"), whichever is the most telling (its shortest
+// literal the longest). The expression runs, and is compiled, only on text
+// that could match: on most replies, none is.
 func prefilter(expr string) (digit bool, text string) {
 	re, err := syntax.Parse(expr, syntax.Perl)
 	if err != nil {
@@ -316,11 +321,32 @@ func prefilter(expr string) (digit bool, text string) {
 	if re.Op == syntax.OpConcat {
 		parts = re.Sub
 	}
+	best := 0 // the length of the shortest literal in text
 	for _, p := range parts {
+		if p.Op == syntax.OpCapture {
+			p = p.Sub[0]
+		}
 		switch p.Op {
 		case syntax.OpLiteral:
-			if lit := strings.ToLower(string(p.Rune)); len(lit) > len(text) {
-				text = lit
+			if lit := strings.ToLower(string(p.Rune)); len(lit) > best {
+				text, best = lit, len(lit)
+			}
+		case syntax.OpAlternate:
+			var lits []string
+			shortest := -1
+			for _, branch := range p.Sub {
+				lit := leadingLiteral(branch)
+				if lit == "" || strings.Contains(lit, "|") {
+					shortest = 0
+					break
+				}
+				lits = append(lits, lit)
+				if shortest < 0 || len(lit) < shortest {
+					shortest = len(lit)
+				}
+			}
+			if shortest > best {
+				text, best = strings.Join(lits, "|"), shortest
 			}
 		case syntax.OpPlus, syntax.OpRepeat:
 			if len(p.Sub) == 1 && p.Sub[0].Op == syntax.OpCharClass && isDigitClass(p.Sub[0]) {
@@ -333,6 +359,35 @@ func prefilter(expr string) (digit bool, text string) {
 		}
 	}
 	return digit, text
+}
+
+// leadingLiteral is the literal text every match of re starts with, in
+// lower case, or "".
+func leadingLiteral(re *syntax.Regexp) string {
+	switch re.Op {
+	case syntax.OpLiteral:
+		return strings.ToLower(string(re.Rune))
+	case syntax.OpConcat, syntax.OpCapture:
+		if len(re.Sub) > 0 {
+			return leadingLiteral(re.Sub[0])
+		}
+	}
+	return ""
+}
+
+// containsOneOf reports whether s contains one of the "|"-separated
+// literals of a prefilter.
+func containsOneOf(s, literals string) bool {
+	for {
+		lit, rest, more := strings.Cut(literals, "|")
+		if strings.Contains(s, lit) {
+			return true
+		}
+		if !more {
+			return false
+		}
+		literals = rest
+	}
 }
 
 func isDigitClass(re *syntax.Regexp) bool {

@@ -38,13 +38,22 @@ func (c *Checker) matchPhrases(lex *Lexicon, lang string, text string, words []w
 	}
 	for i, w := range words {
 		refs := lex.firstOf(w.lower)
+		var numbered []phraseRef // phrases that start with any number: "<number> days"
+		if w.code && isNumber(w.lower) {
+			numbered = lex.firstOf(anyNumber)
+		}
+		if len(refs) == 0 && len(numbered) == 0 {
+			continue
+		}
 		best := map[string]int{} // section → index of the longest match
 		bestLen := map[string]int{}
 		bestEnd := map[string]int{} // section → offset where the match ends
-		for _, ref := range refs {
-			e := lex.Sections[ref.section][ref.idx]
-			if end, ok := matchAt(words, i, e.words); ok && len(e.words) > bestLen[ref.section] {
-				best[ref.section], bestLen[ref.section], bestEnd[ref.section] = ref.idx, len(e.words), end
+		for _, list := range [2][]phraseRef{refs, numbered} {
+			for _, ref := range list {
+				e := lex.Sections[ref.section][ref.idx]
+				if end, ok := matchAt(words, i, e.words); ok && len(e.words) > bestLen[ref.section] {
+					best[ref.section], bestLen[ref.section], bestEnd[ref.section] = ref.idx, len(e.words), end
+				}
 			}
 		}
 		for _, sec := range phraseSections {
@@ -65,7 +74,7 @@ func (c *Checker) matchPhrases(lex *Lexicon, lang string, text string, words []w
 				if lower == "" {
 					lower = strings.ToLower(text)
 				}
-				if !strings.Contains(lower, e.needText) {
+				if !containsOneOf(lower, e.needText) {
 					continue
 				}
 			}
@@ -84,12 +93,33 @@ func matchAt(words []word, i int, phrase []string) (end int, ok bool) {
 	j := i
 	for k := 1; k < len(phrase); k++ {
 		j++
-		if j < len(words) && words[j].lower != phrase[k] && words[j].lower == words[j-1].lower {
+		if j < len(words) && !wordIs(words[j], phrase[k]) && words[j].lower == words[j-1].lower {
 			j++
 		}
-		if j >= len(words) || words[j].lower != phrase[k] {
+		if j >= len(words) || !wordIs(words[j], phrase[k]) {
 			return 0, false
 		}
 	}
 	return words[j].end, true
+}
+
+// anyNumber is the word of a phrase that stands for any number.
+const anyNumber = "<number>"
+
+// wordIs reports whether w is the phrase word p.
+func wordIs(w word, p string) bool {
+	return w.lower == p || p == anyNumber && w.code && isNumber(w.lower)
+}
+
+// isNumber reports a number as a reader counts it: 3, 24, 2-3, 1,5, 1.5.
+func isNumber(s string) bool {
+	if s == "" || s[0] < '0' || s[0] > '9' {
+		return false
+	}
+	for _, r := range s {
+		if (r < '0' || r > '9') && !strings.ContainsRune("-–.,/", r) {
+			return false
+		}
+	}
+	return true
 }

@@ -124,6 +124,8 @@ func TestAnsweredWhileTyping(t *testing.T) {
 		{"Hi Anna,\n\nIt arrives on Thursday.\n\nKind regards,\nMaria", []bool{true, false}, 0},
 		{"Hi Anna,\n\nOak is possible: I changed the colour for you.\n\nKind regards,\nMaria", []bool{false, true}, 0},
 		{"Hi Anna,\n\nYour bookshelf arrives on Thursday, and I changed the colour to oak for you.\n\nKind regards,\nMaria", []bool{true, true}, 0},
+		{"Hi Anna,\n\nIt leaves our warehouse in 2-3 business days.\n\nKind regards,\nMaria", []bool{true, false}, 0},
+		{"Hi Anna,\n\nIt leaves our warehouse in 3 weeks.\n\nKind regards,\nMaria", []bool{true, false}, 0},
 		{"Hi Anna,\n\nThank you for writing to us, we are always happy to hear from our customers.\n\nKind regards,\nMaria", []bool{false, false}, 2},
 	} {
 		rep := c.Run(Input{Body: tc.body, Incoming: inc})
@@ -259,5 +261,29 @@ func TestGenericApologyNamingItsCause(t *testing.T) {
 		if got != tc.want {
 			t.Errorf("%s %q: %d generic-apology findings, want %d", tc.lang, tc.text, got, tc.want)
 		}
+	}
+}
+
+// TestRegexPrefilter: an expression runs only on text holding what every
+// match must: a literal, or one of an alternation's leading literals.
+func TestRegexPrefilter(t *testing.T) {
+	for _, tc := range []struct {
+		expr  string
+		digit bool
+		text  string
+	}{
+		{`\b\d+\s?% off`, true, "% off"},
+		{`\b(?:u|je|jij) (?:heeft|hebt|had)\b.{0,50}\b(?:verkeerde?|foute?|niet goed)\b`, false, "verkeerd|fout|niet goed"},
+		{`\b(?:read|check)\b.{0,40}\bmore carefully\b`, false, "more carefully"},
+		{`(?:a|b)c`, false, "c"},
+	} {
+		digit, text := prefilter("(?i)" + tc.expr)
+		if digit != tc.digit || text != tc.text {
+			t.Errorf("%s: prefilter %v %q, want %v %q", tc.expr, digit, text, tc.digit, tc.text)
+		}
+	}
+	c := newChecker(t)
+	if !fires(c, "blame", "nl", "U heeft het formulier verkeerd ingevuld.") || !fires(c, "blame", "en", "You should've read the manual first.") {
+		t.Error("blame not found")
 	}
 }

@@ -31,6 +31,8 @@ func TestClosingAndSignature(t *testing.T) {
 		{"a name, then the team after a comma", "fr", "Bonjour Julien,\n\nVotre nouvelle carte est en route et arrivera jeudi. J'ai aussi annulé l'ancienne carte.\n\nMerci de votre fidélité,\n\nPauline, du service client Frais&Vite\n", nil},
 		{"a long title and team line", "es", "Hola Rosa:\n\nTu nueva tarjeta está en camino y llegará el jueves. Ya hemos anulado la antigua.\n\n¡Buen viaje!\n\nIrene Castro\nOficina de Atención al Viajero – Consorcio de Transportes de Valladolid\n", nil},
 		{"a phone line with opening hours", "fr", "Bonjour Julien,\n\nVotre nouvelle carte est en route et arrivera jeudi. J'ai aussi annulé l'ancienne carte.\n\nAu plaisir de vous aider à nouveau,\n\nJulien Mercier\nService clients Croqu'Nature\n09 70 81 42 66 (du lundi au vendredi, de 9 h à 18 h)\n", nil},
+		{"a P.S. under the signature", "fr", "Bonjour Julien,\n\nVotre nouvelle carte est en route et arrivera jeudi. J'ai aussi annulé l'ancienne carte.\n\nMerci pour votre confiance,\n\nSophie Durand\nService client Imprimo\n\nP.S. J'ai aussi vérifié votre numéro de téléphone et votre SIRET au dos des cartes : ils sont corrects.\n", nil},
+		{"a Chinese title and name", "zh", "张先生，您好：\n\n您的新卡已经寄出，预计周四送达。旧卡已经注销。\n\n期待您的回复。\n\n纠纷处理专员 周扬\n淘易品平台 消费者服务中心\n", nil},
 		{"a long last sentence is no sign-off", "en", "Hi Tom,\n\n" + answer + "If anything else comes up, just reply to this email and I will pick it up tomorrow morning,\nTom Fletcher\n", []string{"closing-missing"}},
 	}
 	for _, tc := range cases {
@@ -71,6 +73,19 @@ func TestSentenceLength(t *testing.T) {
 	}
 	if !long("es", strings.Repeat("la tienda de la calle ", 8)+"abre hoy.") {
 		t.Errorf("42 Spanish words not flagged")
+	}
+	// Two clauses of 13 and 22 words at a colon, and of 14 and 19 at a
+	// semicolon, are read one at a time; 32 words after a colon are not.
+	for _, s := range []string{
+		"They made it easy to confirm that your VoltRide BX-500 battery is covered: you bought it on March 2, 2024, well within the two-year warranty, and the cell fault you're seeing is a known manufacturing issue.",
+		"Jammer dat jou Termio T3 nog nie met die app wil koppel nie; dit is frustrerend as jy net wil hê die huis moet warm wees teen die tyd dat jy tuiskom.",
+	} {
+		if long("en", s) || long("af", s) {
+			t.Errorf("clauses at a colon or semicolon counted as one: %s", s)
+		}
+	}
+	if !long("en", "Good news: "+strings.Repeat("the shop on the street ", 6)+"opens today.") {
+		t.Errorf("32 words after a colon not flagged")
 	}
 }
 

@@ -356,18 +356,27 @@ func multiWord(lex *Lexicon, section, lang, text string, words []word, seen map[
 
 // sentenceLength counts a sentence's words for sentence-too-long: a run
 // of numbers and codes is read as one ("01 44 52 18 90", "4 820 kWh" is
-// two), as the eye takes it in, and so is a quoted Chinese name.
+// two), as the eye takes it in, and so is a quoted Chinese name. A colon or
+// a semicolon is a pause the reader rests at ("You are right: …", "…
+// met die app wil koppel nie; dit is frustrerend …"), so the longest part
+// between them is what counts.
 func sentenceLength(text string, words []word) int {
-	// A lead-in of up to four words before a colon ("You are right:",
-	// "Buenas noticias:") is read on its own.
-	if len(words) > 5 {
-		for k := 1; k <= 4; k++ {
-			if strings.HasPrefix(strings.TrimLeft(text[words[k-1].end:words[k].start], " "), ":") {
-				words = words[k:]
-				break
+	longest, from := 0, 0
+	for i := 1; i <= len(words); i++ {
+		if i < len(words) {
+			gap := strings.TrimLeft(text[words[i-1].end:words[i].start], " ")
+			if !strings.HasPrefix(gap, ":") && !strings.HasPrefix(gap, ";") {
+				continue
 			}
 		}
+		longest = max(longest, partLength(text, words[from:i]))
+		from = i
 	}
+	return longest
+}
+
+// partLength counts the words of a part of a sentence, as sentenceLength.
+func partLength(text string, words []word) int {
 	n := countUnits(words)
 	for i, w := range words {
 		if i > 0 && w.code && words[i-1].code && !w.han {

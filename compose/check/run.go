@@ -280,7 +280,7 @@ func closingByShape(lex *Lexicon, lines []string) int {
 	below := 0 // non-empty lines under the candidate
 	for i := len(lines) - 1; i >= 0 && below <= 5; i-- {
 		t := strings.TrimSpace(lines[i])
-		if t == "" {
+		if t == "" || below == 0 && isPostscript(t) {
 			continue
 		}
 		if below > 0 && (signOffShaped(t) || endsInClosing(lex, t)) && !isNameLine(t) {
@@ -299,6 +299,17 @@ func closingByShape(lex *Lexicon, lines []string) int {
 		below++
 	}
 	return -1
+}
+
+// isPostscript reports a line added under the signature: "P.S. …", "PS:
+// …", "P.D. …", "附：…".
+func isPostscript(t string) bool {
+	for _, p := range []string{"P.S.", "PS:", "PS ", "P.D.", "N.B.", "附：", "附:"} {
+		if strings.HasPrefix(t, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // endsInClosing reports a line of at most twelve words whose last one to
@@ -351,8 +362,22 @@ func signOffShaped(t string) bool {
 // to four Chinese characters.
 func isNameLine(t string) bool {
 	if strings.ContainsFunc(t, isHan) {
-		n := utf8.RuneCountInString(t)
-		return n >= 2 && n <= 4 && !strings.ContainsFunc(t, func(r rune) bool { return !isHan(r) })
+		// A name, or a title and a name: 王晓雨, 客服专员 张伟, 售后服务部
+		// 李静（工号 1024）.
+		if i := strings.IndexAny(t, "（("); i > 0 {
+			t = strings.TrimSpace(t[:i])
+		}
+		fields := strings.Fields(t)
+		if len(fields) == 0 || len(fields) > 3 {
+			return false
+		}
+		for _, f := range fields {
+			if strings.ContainsFunc(f, func(r rune) bool { return !isHan(r) }) {
+				return false
+			}
+		}
+		n := utf8.RuneCountInString(fields[len(fields)-1])
+		return n >= 2 && n <= 4
 	}
 	words := strings.Fields(t)
 	if len(words) == 0 || len(words) > 4 {

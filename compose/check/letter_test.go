@@ -179,25 +179,13 @@ func TestGreetingWithoutMark(t *testing.T) {
 // more than one word ("after that"), or by the actions they ask for, in
 // every language; two actions are not yet steps.
 func TestStepsByActions(t *testing.T) {
-	c, err := New(Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	cases := []struct {
-		lang, text string
-		want       bool
-	}{
+	checkFires(t, "steps-as-prose", []firesCase{
 		{"en", "Open the launcher and click Forgot password, then enter your email, after that choose a new password and finally sign in.", true},
 		{"fr", "Connectez-vous à la console et ouvrez le menu Utilisateurs. Cliquez ensuite sur Inviter, saisissez les adresses et validez l'envoi.", true},
 		{"zh", "请您先登录App，点击右下角的“我的”。然后进入“我的订单”，最后选择“原路退回”。", true},
 		{"en", "You can click the link in the email or open the app, whichever is easier.", false},
 		{"nl", "Klik op de link in de mail en kies een nieuw wachtwoord.", false},
-	}
-	for _, tc := range cases {
-		if got := fires(c, "steps-as-prose", tc.lang, tc.text); got != tc.want {
-			t.Errorf("%s %q: steps-as-prose %v, want %v", tc.lang, tc.text, got, tc.want)
-		}
-	}
+	})
 }
 
 // TestPhraseThroughDoubledWord: a doubled word does not hide a phrase.

@@ -60,14 +60,7 @@ func TestTone(t *testing.T) {
 // gets no negative-wording warning; one that offers nothing, or negates its
 // offer, still does.
 func TestRefusalWithAlternative(t *testing.T) {
-	c, err := New(Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	cases := []struct {
-		lang, text string
-		want       bool
-	}{
+	checkFires(t, "negative-wording", []firesCase{
 		{"en", "This rate is non-refundable, so we are unable to return the €486.00. I would, however, like to offer you two alternatives.", false},
 		{"en", "This rate is non-refundable, so we are unable to return the €486.00 you paid for the stay.", true},
 		{"es", "Por eso no podemos aprobar el cambio de la mesa. Como alternativa, nuestro servicio de restauración puede barnizarla.", false},
@@ -76,12 +69,7 @@ func TestRefusalWithAlternative(t *testing.T) {
 		{"zh", "因此，已支付的款项我们无法退还。为尽量减少您的损失，我们可以为您提供以下两种安排。", false},
 		{"zh", "很遗憾，我们无法退款。", true},
 		{"zh", "6 月 4 日，华东地区的用户无法打开报表页面。我们已经修复了这个问题。", false},
-	}
-	for _, tc := range cases {
-		if got := fires(c, "negative-wording", tc.lang, tc.text); got != tc.want {
-			t.Errorf("%s: negative-wording %v, want %v: %s", tc.lang, got, tc.want, tc.text)
-		}
-	}
+	})
 }
 
 // TestFormalLegalReference: "pursuant to" before a law is the plainest way
@@ -109,6 +97,27 @@ func TestFormalLegalReference(t *testing.T) {
 }
 
 // fires reports whether rule finds something in a piece of a reply.
+// firesCase is a text and whether a rule should fire on it.
+type firesCase struct {
+	lang, text string
+	want       bool
+}
+
+// checkFires runs a rule over texts (as fragments) and reports each one it
+// fires on, or misses, against the case's want.
+func checkFires(t *testing.T, rule string, cases []firesCase) {
+	t.Helper()
+	c, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range cases {
+		if got := fires(c, rule, tc.lang, tc.text); got != tc.want {
+			t.Errorf("%s %s: fired %v, want %v: %s", rule, tc.lang, got, tc.want, tc.text)
+		}
+	}
+}
+
 func fires(c *Checker, rule, lang, text string) bool {
 	for _, f := range c.Run(Input{Body: text, Lang: lang, Fragment: true}).Findings {
 		if f.Rule == rule {

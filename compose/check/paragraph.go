@@ -337,15 +337,11 @@ func multiWord(lex *Lexicon, section, lang, text string, words []word, seen map[
 				seen[e.Phrase] = true
 			}
 		case len(e.words) > 1:
-			for i := 0; i+len(e.words) <= len(words); i++ {
+			for i := range words {
 				if words[i].lower != e.words[0] {
 					continue
 				}
-				match := true
-				for k := 1; k < len(e.words) && match; k++ {
-					match = words[i+k].lower == e.words[k]
-				}
-				if match {
+				if _, ok := matchAt(words, i, e.words); ok {
 					seen[e.Phrase] = true
 					break
 				}

@@ -238,7 +238,7 @@ func greetingShaped(lex *Lexicon, t, rest string) bool {
 	if r, _ := utf8.DecodeLastRuneInString(t); !unicode.IsLetter(r) {
 		return false // "Thanks for writing." is a sentence
 	}
-	if lex != nil && (lex.has(inGreetingGeneric, normalizePhrase(t)) || lexHasPrefix(lex, "greeting-too-formal", normalizePhrase(t))) {
+	if norm := normalizePhrase(t); lex != nil && (lex.has(inGreetingGeneric, norm) || lexHasPrefix(lex, "greeting-too-formal", norm)) {
 		return true
 	}
 	for _, w := range words[1:] {
@@ -465,7 +465,8 @@ func signedByPerson(lex *Lexicon, sig []string) (person, teamOnly bool) {
 		if t == "" {
 			continue
 		}
-		if !isTeamLine(lex, t) || leadsWithName(t) && !isNameLine(t) && !isTeamLine(lex, nameOf(t)) {
+		// "Pauline, du service client Frais&Vite": a person, then her team.
+		if !isTeamLine(lex, t) || leadsWithName(t) && !isTeamLine(lex, nameOf(t)) {
 			return true, false
 		}
 		teamOnly = true

@@ -33,6 +33,12 @@ func TestClosingAndSignature(t *testing.T) {
 		{"a phone line with opening hours", "fr", "Bonjour Julien,\n\nVotre nouvelle carte est en route et arrivera jeudi. J'ai aussi annulé l'ancienne carte.\n\nAu plaisir de vous aider à nouveau,\n\nJulien Mercier\nService clients Croqu'Nature\n09 70 81 42 66 (du lundi au vendredi, de 9 h à 18 h)\n", nil},
 		{"a P.S. under the signature", "fr", "Bonjour Julien,\n\nVotre nouvelle carte est en route et arrivera jeudi. J'ai aussi annulé l'ancienne carte.\n\nMerci pour votre confiance,\n\nSophie Durand\nService client Imprimo\n\nP.S. J'ai aussi vérifié votre numéro de téléphone et votre SIRET au dos des cartes : ils sont corrects.\n", nil},
 		{"a Chinese title and name", "zh", "张先生，您好：\n\n您的新卡已经寄出，预计周四送达。旧卡已经注销。\n\n期待您的回复。\n\n纠纷处理专员 周扬\n淘易品平台 消费者服务中心\n", nil},
+		{"a sign-off and where it comes from", "af", "Goeiedag Hennie\n\nU nuwe kaart is op pad en behoort Donderdag by u te wees. Ons het die ou kaart gekanselleer.\n\nGroete uit Outjo\nAnna-Marie Kotzé\nBesprekings, Kameeldoring Lodge\n", nil},
+		{"a formal French formula with the reader inside", "fr", "Chère Madame,\n\nVotre nouvelle carte est en route et arrivera jeudi. J'ai aussi annulé l'ancienne carte.\n\nJe vous prie d'agréer, chère Madame, l'expression de mes salutations respectueuses.\n\nSophie Guillou\nClerc de notaire\n", nil},
+		{"a Chinese wish, then a word more", "zh", "小林，你好：\n\n你的课程已经顺延，八月第一周起可以插到周二晚上的平行班。\n\n祝出差顺利，八月课上见\n林老师（课程顾问）\n樱花日语 徐汇校区\n", nil},
+		{"a Chinese look ahead", "zh", "吴女士您好，\n\n两张票已改到6月22日（周六），入馆时段仍是10:00–12:00。\n\n期待您和家人来看展。\n\n许晴\n观众服务中心\n", nil},
+		{"a short Chinese wish without 祝", "zh", "你好，\n\n你的公路车修好了，一共65元。今晚9点前都可以来店里取车。\n\n骑行愉快\n老丁\n丁记单车工坊\n", nil},
+		{"a P. D. with spaces under the signature", "es", "Hola Rosa:\n\nTu nueva tarjeta está en camino y llegará el jueves. Ya hemos anulado la antigua.\n\nUn saludo y nos vemos en clase,\n\nSergio Navarro\nSecretaría · Academia Kiel Idiomas\n\nP. D.: Los viernes a las 19:00 hay intercambio de conversación en la cafetería.\n", nil},
 		{"a long last sentence is no sign-off", "en", "Hi Tom,\n\n" + answer + "If anything else comes up, just reply to this email and I will pick it up tomorrow morning,\nTom Fletcher\n", []string{"closing-missing"}},
 	}
 	for _, tc := range cases {
@@ -86,6 +92,25 @@ func TestSentenceLength(t *testing.T) {
 	}
 	if !long("en", "Good news: "+strings.Repeat("the shop on the street ", 6)+"opens today.") {
 		t.Errorf("32 words after a colon not flagged")
+	}
+	// An aside in brackets is read apart: 26 words around an aside of 8,
+	// and 56 characters around asides of 2 and 3. A long aside is still
+	// long, and so is a long sentence around a short one.
+	for _, tc := range []struct {
+		lang, text string
+		want       bool
+	}{
+		{"en", "Your refund of €45.90 (the full price, shipping and the gift wrap included) goes back to the card you paid with and should show on your statement within five working days.", false},
+		{"zh", "另外，我们安排了售后工程师吴工在6月20日（周四）上午9点到10点之间上门，按国网标准把逆变器（型号 SG10RT-P2）的保护参数重新核对一遍，这次上门免费。", false},
+		{"en", "Your refund goes back to the card (" + strings.Repeat("the shop on the street ", 6) + "included) today.", true},
+		{"en", strings.Repeat("the shop on the street ", 6) + "(today) opens.", true},
+		// Items under "·" or "1、" are a list, each item its own sentence.
+		{"zh", "具体安排是这样的：\n· 停课时间：7月1日至7月31日，这期间的8节课全部顺延；\n· 8月第一周起，你可以插到周二、周四晚7点的平行班，进度和现在一致；\n· 出差期间想保持手感的话，线上录播课可以免费看，用现在的账号登录就行。", false},
+		{"zh", "具体安排是这样的：\n1、停课时间：7月1日至7月31日，这期间的8节课全部顺延；\n2、8月第一周起，你可以插到周二、周四晚7点的平行班，进度和现在一致；\n3、出差期间想保持手感的话，线上录播课可以免费看，用现在的账号登录就行。", false},
+	} {
+		if long(tc.lang, tc.text) != tc.want {
+			t.Errorf("%s: sentence-too-long %v, want %v", tc.text, !tc.want, tc.want)
+		}
 	}
 }
 

@@ -355,20 +355,33 @@ func multiWord(lex *Lexicon, section, lang, text string, words []word, seen map[
 // two), as the eye takes it in, and so is a quoted Chinese name. A colon or
 // a semicolon is a pause the reader rests at ("You are right: …", "…
 // met die app wil koppel nie; dit is frustrerend …"), so the longest part
-// between them is what counts.
+// between them is what counts. An aside in brackets ("（型号 SG10RT-P2）",
+// "(Monday to Friday, 9 to 5)") is read apart from the sentence around
+// it: it counts on its own, not towards the sentence.
 func sentenceLength(text string, words []word) int {
-	longest, from := 0, 0
+	longest, outside, depth, from := 0, 0, 0, 0
 	for i := 1; i <= len(words); i++ {
+		var gap string
 		if i < len(words) {
-			gap := strings.TrimLeft(text[words[i-1].end:words[i].start], " ")
-			if !strings.HasPrefix(gap, ":") && !strings.HasPrefix(gap, ";") {
+			gap = text[words[i-1].end:words[i].start]
+			if !strings.ContainsAny(gap, ":;()（）") {
 				continue
 			}
 		}
-		longest = max(longest, partLength(text, words[from:i]))
+		if n := partLength(text, words[from:i]); depth > 0 {
+			longest = max(longest, n)
+		} else {
+			outside += n
+		}
 		from = i
+		if pause := strings.TrimLeft(gap, " "); depth == 0 && (i == len(words) || strings.HasPrefix(pause, ":") || strings.HasPrefix(pause, ";")) {
+			longest = max(longest, outside)
+			outside = 0
+		}
+		depth += strings.Count(gap, "(") + strings.Count(gap, "（") - strings.Count(gap, ")") - strings.Count(gap, "）")
+		depth = max(depth, 0)
 	}
-	return longest
+	return max(longest, outside)
 }
 
 // partLength counts the words of a part of a sentence, as sentenceLength.

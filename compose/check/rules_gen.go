@@ -231,6 +231,9 @@ var afAlternative = []Entry{
 	{Phrase: "ons kan u wel", words: []string{"ons", "kan", "u", "wel"}},
 	{Phrase: "ons kan jou wel", words: []string{"ons", "kan", "jou", "wel"}},
 	{Phrase: "wat wel moontlik is", words: []string{"wat", "wel", "moontlik", "is"}},
+	{Phrase: "daar is wel", words: []string{"daar", "is", "wel"}},
+	{Phrase: "wat u kan oorweeg", words: []string{"wat", "u", "kan", "oorweeg"}},
+	{Phrase: "wat jy kan oorweeg", words: []string{"wat", "jy", "kan", "oorweeg"}},
 }
 
 var afApology = []Entry{
@@ -252,6 +255,7 @@ var afBlame = []Entry{
 	{Phrase: "(?i)\\bas (?:u|jy)\\b.{0,40}\\b(?:mooi|beter|noukeurig) gelees het\\b", re: &pattern{expr: "(?i)(?i)\\bas (?:u|jy)\\b.{0,40}\\b(?:mooi|beter|noukeurig) gelees het\\b"}, needText: " gelees het"},
 	{Phrase: "soos duidelik vermeld", words: []string{"soos", "duidelik", "vermeld"}},
 	{Phrase: "staan duidelik", words: []string{"staan", "duidelik"}},
+	{Phrase: "(?i)\\b(?:u|jy)\\b.{0,40}\\bself verkeerd\\b", re: &pattern{expr: "(?i)(?i)\\b(?:u|jy)\\b.{0,40}\\bself verkeerd\\b"}, needText: "self verkeerd"},
 }
 
 var afClosing = []Entry{
@@ -345,6 +349,10 @@ var afNextStep = []Entry{
 	{Phrase: "ek hou jou op hoogte", words: []string{"ek", "hou", "jou", "op", "hoogte"}},
 	{Phrase: "u sal", words: []string{"u", "sal"}},
 	{Phrase: "jy sal", words: []string{"jy", "sal"}},
+	{Phrase: "ek skakel", words: []string{"ek", "skakel"}},
+	{Phrase: "ek bel", words: []string{"ek", "bel"}},
+	{Phrase: "ons skakel", words: []string{"ons", "skakel"}},
+	{Phrase: "ons bel", words: []string{"ons", "bel"}},
 }
 
 var afPatience = []Entry{
@@ -408,6 +416,7 @@ var afSlang = []Entry{
 	{Phrase: "thx", Suggestion: "dankie", words: []string{"thx"}},
 	{Phrase: "kiff", words: []string{"kiff"}},
 	{Phrase: "kief", words: []string{"kief"}},
+	{Phrase: "eish", words: []string{"eish"}},
 }
 
 var afSpellingOk = []Entry{
@@ -709,6 +718,7 @@ var enBlame = []Entry{
 	{Phrase: "you skipped the", words: []string{"you", "skipped", "the"}},
 	{Phrase: "it was ignored", words: []string{"it", "was", "ignored"}},
 	{Phrase: "you ignored", words: []string{"you", "ignored"}},
+	{Phrase: "clearly tells you", words: []string{"clearly", "tells", "you"}},
 }
 
 var enClosing = []Entry{
@@ -807,7 +817,6 @@ var enGreetingTooFormal = []Entry{
 var enJargon = []Entry{
 	{Phrase: "escalate", Suggestion: "pass on to a specialist", words: []string{"escalate"}},
 	{Phrase: "escalated", Suggestion: "passed on to a specialist", words: []string{"escalated"}},
-	{Phrase: "ticket", Suggestion: "your message", words: []string{"ticket"}},
 	{Phrase: "sla", Suggestion: "response time", words: []string{"sla"}},
 	{Phrase: "backend", Suggestion: "our system", words: []string{"backend"}},
 	{Phrase: "back end", Suggestion: "our system", words: []string{"back", "end"}},
@@ -827,6 +836,20 @@ var enJargon = []Entry{
 	{Phrase: "hotfix", words: []string{"hotfix"}},
 	{Phrase: "endpoint", words: []string{"endpoint"}},
 	{Phrase: "deploy", words: []string{"deploy"}},
+	{Phrase: "support ticket", Suggestion: "your request", words: []string{"support", "ticket"}},
+	{Phrase: "opened a ticket", Suggestion: "wrote to us", words: []string{"opened", "a", "ticket"}},
+	{Phrase: "open a ticket", Suggestion: "write to us", words: []string{"open", "a", "ticket"}},
+	{Phrase: "raise a ticket", Suggestion: "write to us", words: []string{"raise", "a", "ticket"}},
+	{Phrase: "raised a ticket", Suggestion: "wrote to us", words: []string{"raised", "a", "ticket"}},
+	{Phrase: "created a ticket", Suggestion: "noted your request", words: []string{"created", "a", "ticket"}},
+	{Phrase: "ticket has been escalated", Suggestion: "request has been passed on", words: []string{"ticket", "has", "been", "escalated"}},
+	{Phrase: "ticket has been closed", Suggestion: "request has been marked as done", words: []string{"ticket", "has", "been", "closed"}},
+	{Phrase: "ticket has been updated", Suggestion: "request has been updated", words: []string{"ticket", "has", "been", "updated"}},
+	{Phrase: "ticket has been resolved", Suggestion: "request has been marked as done", words: []string{"ticket", "has", "been", "resolved"}},
+	{Phrase: "closed the ticket", Suggestion: "marked your request as done", words: []string{"closed", "the", "ticket"}},
+	{Phrase: "closed your ticket", Suggestion: "marked your request as done", words: []string{"closed", "your", "ticket"}},
+	{Phrase: "escalated the ticket", Suggestion: "passed your request on", words: []string{"escalated", "the", "ticket"}},
+	{Phrase: "escalated your ticket", Suggestion: "passed your request on", words: []string{"escalated", "your", "ticket"}},
 }
 
 var enNegativeWording = []Entry{
@@ -956,6 +979,8 @@ var enSlang = []Entry{
 
 var enSpellingOk = []Entry{
 	{Phrase: "spam", words: []string{"spam"}},
+	{Phrase: "campervan", words: []string{"campervan"}},
+	{Phrase: "campervans", words: []string{"campervans"}},
 }
 
 var enSteps = []Entry{
@@ -1149,6 +1174,8 @@ var esAlternative = []Entry{
 	{Phrase: "lo que sí podemos hacer", words: []string{"lo", "que", "sí", "podemos", "hacer"}},
 	{Phrase: "sí podemos", words: []string{"sí", "podemos"}},
 	{Phrase: "sí puedo", words: []string{"sí", "puedo"}},
+	{Phrase: "lo que sí puedes", words: []string{"lo", "que", "sí", "puedes"}},
+	{Phrase: "lo que sí puede", words: []string{"lo", "que", "sí", "puede"}},
 }
 
 var esApology = []Entry{
@@ -1191,6 +1218,15 @@ var esBlame = []Entry{
 	{Phrase: "porque escribiste", words: []string{"porque", "escribiste"}},
 	{Phrase: "porque usted metió", words: []string{"porque", "usted", "metió"}},
 	{Phrase: "porque usted puso", words: []string{"porque", "usted", "puso"}},
+	{Phrase: "usted no limpió", words: []string{"usted", "no", "limpió"}},
+	{Phrase: "usted no siguió", words: []string{"usted", "no", "siguió"}},
+	{Phrase: "usted no revisó", words: []string{"usted", "no", "revisó"}},
+	{Phrase: "usted no comprobó", words: []string{"usted", "no", "comprobó"}},
+	{Phrase: "usted no respetó", words: []string{"usted", "no", "respetó"}},
+	{Phrase: "no limpiaste", words: []string{"no", "limpiaste"}},
+	{Phrase: "no seguiste las", words: []string{"no", "seguiste", "las"}},
+	{Phrase: "no leíste", words: []string{"no", "leíste"}},
+	{Phrase: "no revisaste", words: []string{"no", "revisaste"}},
 }
 
 var esClosing = []Entry{
@@ -1313,7 +1349,6 @@ var esGreetingTooFormal = []Entry{
 
 var esJargon = []Entry{
 	{Phrase: "abrir un ticket", Suggestion: "escribirnos", words: []string{"abrir", "un", "ticket"}},
-	{Phrase: "número de ticket", Suggestion: "número de referencia", words: []string{"número", "de", "ticket"}},
 	{Phrase: "ticket de soporte", Suggestion: "su consulta", words: []string{"ticket", "de", "soporte"}},
 	{Phrase: "escalar", Suggestion: "pasar a un especialista", words: []string{"escalar"}},
 	{Phrase: "backend", Suggestion: "nuestro sistema", words: []string{"backend"}},
@@ -1331,6 +1366,9 @@ var esNegativeWording = []Entry{
 	{Phrase: "imposible", Suggestion: "posible en cuanto", words: []string{"imposible"}},
 	{Phrase: "no podemos", Suggestion: "podremos … en cuanto", words: []string{"no", "podemos"}},
 	{Phrase: "no puedo", Suggestion: "podré … en cuanto", words: []string{"no", "puedo"}},
+	{Phrase: "tampoco es posible", Suggestion: "(diga lo que sí es posible)", words: []string{"tampoco", "es", "posible"}},
+	{Phrase: "no aceptamos", Suggestion: "aceptamos …", words: []string{"no", "aceptamos"}},
+	{Phrase: "no es posible", Suggestion: "será posible … en cuanto", words: []string{"no", "es", "posible"}},
 }
 
 var esNextStep = []Entry{
@@ -1360,6 +1398,12 @@ var esNextStep = []Entry{
 	{Phrase: "le enviaremos", words: []string{"le", "enviaremos"}},
 	{Phrase: "te devolvemos", words: []string{"te", "devolvemos"}},
 	{Phrase: "le devolvemos", words: []string{"le", "devolvemos"}},
+	{Phrase: "respondé este correo", words: []string{"respondé", "este", "correo"}},
+	{Phrase: "responde este correo", words: []string{"responde", "este", "correo"}},
+	{Phrase: "responda este correo", words: []string{"responda", "este", "correo"}},
+	{Phrase: "te contestamos", words: []string{"te", "contestamos"}},
+	{Phrase: "le contestamos", words: []string{"le", "contestamos"}},
+	{Phrase: "podés", words: []string{"podés"}},
 }
 
 var esPatience = []Entry{
@@ -1411,6 +1455,11 @@ var esPromotional = []Entry{
 	{Phrase: "la oferta acaba", words: []string{"la", "oferta", "acaba"}},
 	{Phrase: "promoción válida hasta", words: []string{"promoción", "válida", "hasta"}},
 	{Phrase: "oferta válida hasta", words: []string{"oferta", "válida", "hasta"}},
+	{Phrase: "nuestra promoción", words: []string{"nuestra", "promoción"}},
+	{Phrase: "promoción de temporada", words: []string{"promoción", "de", "temporada"}},
+	{Phrase: "compre su membresía", words: []string{"compre", "su", "membresía"}},
+	{Phrase: "hágase socio", words: []string{"hágase", "socio"}},
+	{Phrase: "hágase amigo", words: []string{"hágase", "amigo"}},
 }
 
 var esRepeatOk = []Entry{
@@ -1444,6 +1493,7 @@ var esSpellingOk = []Entry{
 	{Phrase: "traumatólogo", words: []string{"traumatólogo"}},
 	{Phrase: "traumatóloga", words: []string{"traumatóloga"}},
 	{Phrase: "ruedecita", words: []string{"ruedecita"}},
+	{Phrase: "óctuple", words: []string{"óctuple"}},
 	{Phrase: "mcg", words: []string{"mcg"}},
 }
 
@@ -1651,6 +1701,12 @@ var frClosing = []Entry{
 	{Phrase: "excellente journée", words: []string{"excellente", "journée"}},
 	{Phrase: "belle soirée", words: []string{"belle", "soirée"}},
 	{Phrase: "bonne soirée", words: []string{"bonne", "soirée"}},
+	{Phrase: "salutations respectueuses", words: []string{"salutations", "respectueuses"}},
+	{Phrase: "mes salutations respectueuses", words: []string{"mes", "salutations", "respectueuses"}},
+	{Phrase: "considération distinguée", words: []string{"considération", "distinguée"}},
+	{Phrase: "sentiments distingués", words: []string{"sentiments", "distingués"}},
+	{Phrase: "meilleurs sentiments", words: []string{"meilleurs", "sentiments"}},
+	{Phrase: "sentiments dévoués", words: []string{"sentiments", "dévoués"}},
 }
 
 var frGenericApology = []Entry{
@@ -1849,7 +1905,6 @@ var frGreetingTooFormal = []Entry{
 
 var frJargon = []Entry{
 	{Phrase: "ouvrir un ticket", Suggestion: "nous écrire", words: []string{"ouvrir", "un", "ticket"}},
-	{Phrase: "numéro de ticket", Suggestion: "numéro de référence", words: []string{"numéro", "de", "ticket"}},
 	{Phrase: "ticket de support", Suggestion: "votre demande", words: []string{"ticket", "de", "support"}},
 	{Phrase: "escalader", Suggestion: "transmettre à un spécialiste", words: []string{"escalader"}},
 	{Phrase: "backend", Suggestion: "notre système", words: []string{"backend"}},
@@ -1867,6 +1922,10 @@ var frJargon = []Entry{
 	{Phrase: "backlog", Suggestion: "liste des améliorations prévues", words: []string{"backlog"}},
 	{Phrase: "hotfix", Suggestion: "correctif", words: []string{"hotfix"}},
 	{Phrase: "mise en prod", Suggestion: "mise en service", words: []string{"mise", "en", "prod"}},
+	{Phrase: "ttl", words: []string{"ttl"}},
+	{Phrase: "propagation dns", Suggestion: "mise à jour de l'adresse", words: []string{"propagation", "dns"}},
+	{Phrase: "cluster", Suggestion: "serveur", words: []string{"cluster"}},
+	{Phrase: "résolveurs", Suggestion: "serveurs", words: []string{"résolveurs"}},
 }
 
 var frNegativeWording = []Entry{
@@ -2159,7 +2218,7 @@ var nlBlame = []Entry{
 	{Phrase: "u heeft vergeten", Suggestion: "het lijkt erop dat … niet", words: []string{"u", "heeft", "vergeten"}},
 	{Phrase: "zoals wij al zeiden", Suggestion: "zoals ik al schreef", words: []string{"zoals", "wij", "al", "zeiden"}},
 	{Phrase: "zoals eerder vermeld", Suggestion: "zoals ik al schreef", words: []string{"zoals", "eerder", "vermeld"}},
-	{Phrase: "(?i)\\b(?:u|je|jij) had\\b.{0,40}\\b(?:beter moeten|moeten (?:controleren|lezen|nakijken|checken|opletten|kijken))\\b", re: &pattern{expr: "(?i)(?i)\\b(?:u|je|jij) had\\b.{0,40}\\b(?:beter moeten|moeten (?:controleren|lezen|nakijken|checken|opletten|kijken))\\b"}, needText: "beter moeten|moeten "},
+	{Phrase: "(?i)\\b(?:(?:u|je|jij) had|had (?:u|je|jij))\\b.{0,40}\\b(?:beter moeten|moeten (?:controleren|lezen|nakijken|checken|opletten|kijken))\\b", re: &pattern{expr: "(?i)(?i)\\b(?:(?:u|je|jij) had|had (?:u|je|jij))\\b.{0,40}\\b(?:beter moeten|moeten (?:controleren|lezen|nakijken|checken|opletten|kijken))\\b"}, needText: "beter moeten|moeten "},
 	{Phrase: "(?i)\\b(?:je|u|jij) (?:hebt|heeft|heb)\\b.{0,30}\\bniet goed (?:gecontroleerd|gelezen|gekeken|opgelet)\\b", re: &pattern{expr: "(?i)(?i)\\b(?:je|u|jij) (?:hebt|heeft|heb)\\b.{0,30}\\bniet goed (?:gecontroleerd|gelezen|gekeken|opgelet)\\b"}, needText: "niet goed "},
 	{Phrase: "(?i)\\b(?:je|u|jij) had\\b.{0,40}\\bmoeten melden\\b", re: &pattern{expr: "(?i)(?i)\\b(?:je|u|jij) had\\b.{0,40}\\bmoeten melden\\b"}, needText: "moeten melden"},
 	{Phrase: "(?i)\\b(?:u|je|jij) (?:heeft|hebt|heb)\\b.{0,40}\\bover het hoofd gezien\\b", re: &pattern{expr: "(?i)(?i)\\b(?:u|je|jij) (?:heeft|hebt|heb)\\b.{0,40}\\bover het hoofd gezien\\b"}, needText: "over het hoofd gezien"},
@@ -2264,10 +2323,11 @@ var nlJargon = []Entry{
 	{Phrase: "backend", Suggestion: "ons systeem", words: []string{"backend"}},
 	{Phrase: "rma", Suggestion: "retour", words: []string{"rma"}},
 	{Phrase: "sku", Suggestion: "product", words: []string{"sku"}},
-	{Phrase: "ticketnummer", Suggestion: "referentienummer", words: []string{"ticketnummer"}},
 	{Phrase: "supportticket", Suggestion: "uw vraag", words: []string{"supportticket"}},
 	{Phrase: "een ticket aangemaakt", Suggestion: "uw vraag genoteerd", words: []string{"een", "ticket", "aangemaakt"}},
 	{Phrase: "ticket aangemaakt", Suggestion: "vraag genoteerd", words: []string{"ticket", "aangemaakt"}},
+	{Phrase: "prio", Suggestion: "voorrang", words: []string{"prio"}},
+	{Phrase: "first line", Suggestion: "ons eerste team", words: []string{"first", "line"}},
 }
 
 var nlNegativeWording = []Entry{
@@ -2378,9 +2438,13 @@ var nlSlang = []Entry{
 	{Phrase: "mn", Suggestion: "mijn", words: []string{"mn"}},
 	{Phrase: "zn", Suggestion: "zijn", words: []string{"zn"}},
 	{Phrase: "geen zorgen", Suggestion: "graag gedaan", words: []string{"geen", "zorgen"}},
+	{Phrase: "geen stress", Suggestion: "geen probleem", words: []string{"geen", "stress"}},
+	{Phrase: "fixen", Suggestion: "oplossen", words: []string{"fixen"}},
+	{Phrase: "gefixt", Suggestion: "opgelost", words: []string{"gefixt"}},
 }
 
 var nlSpellingOk = []Entry{
+	{Phrase: "herbezorging", words: []string{"herbezorging"}},
 	{Phrase: "spam", words: []string{"spam"}},
 	{Phrase: "online", words: []string{"online"}},
 	{Phrase: "helpartikel", words: []string{"helpartikel"}},
@@ -2594,9 +2658,11 @@ var zhGreetingTooFormal = []Entry{
 }
 
 var zhJargon = []Entry{
-	{Phrase: "工单", Suggestion: "您的来信", words: []string{"工单"}},
 	{Phrase: "升级处理", Suggestion: "转交专人处理", words: []string{"升级处理"}},
 	{Phrase: "后台", Suggestion: "我们的系统", words: []string{"后台"}},
+	{Phrase: "二线", Suggestion: "专业团队", words: []string{"二线"}},
+	{Phrase: "闭环", Suggestion: "处理完毕", words: []string{"闭环"}},
+	{Phrase: "流转至", Suggestion: "转交给", words: []string{"流转至"}},
 }
 
 var zhNegativeWording = []Entry{
@@ -2629,6 +2695,8 @@ var zhNextStep = []Entry{
 	{Phrase: "我们会", words: []string{"我们会"}},
 	{Phrase: "请回复", words: []string{"请回复"}},
 	{Phrase: "随时联系", words: []string{"随时联系"}},
+	{Phrase: "今晚", words: []string{"今晚"}},
+	{Phrase: "到时", words: []string{"到时"}},
 }
 
 var zhPatience = []Entry{
@@ -2669,6 +2737,10 @@ var zhPromotional = []Entry{
 	{Phrase: "开通年度vip", words: []string{"开通年度vip"}},
 	{Phrase: "年度会员立享", words: []string{"年度会员立享"}},
 	{Phrase: "优惠活动", words: []string{"优惠活动"}},
+	{Phrase: "会员日", words: []string{"会员日"}},
+	{Phrase: "全场", words: []string{"全场"}},
+	{Phrase: "买二送一", words: []string{"买二送一"}},
+	{Phrase: "欢迎顺便选购", words: []string{"欢迎顺便选购"}},
 }
 
 var zhSlang = []Entry{
@@ -2780,7 +2852,7 @@ var zhWhen = []Entry{
 }
 
 var afIndex = lexIndex{
-	slots: []uint32{0: 5, 1: 25, 7: 144, 8: 58, 9: 10, 10: 147, 15: 47, 16: 22, 17: 54, 19: 75, 20: 121, 25: 48, 27: 110, 29: 72, 30: 149, 31: 162, 38: 96, 39: 139, 40: 92, 41: 63, 42: 124, 43: 176, 46: 62, 51: 119, 54: 8, 55: 51, 56: 132, 57: 133, 63: 21, 64: 2, 65: 15, 66: 44, 67: 153, 70: 45, 72: 179, 76: 23, 78: 9, 79: 41, 80: 175, 83: 181, 84: 12, 86: 178, 87: 174, 89: 78, 90: 85, 91: 80, 94: 38, 95: 11, 104: 105, 110: 125, 120: 103, 126: 89, 127: 129, 130: 100, 132: 155, 133: 167, 136: 94, 138: 130, 141: 74, 143: 171, 145: 42, 147: 123, 148: 86, 149: 114, 150: 67, 152: 88, 153: 60, 155: 50, 157: 102, 158: 73, 159: 57, 160: 30, 162: 107, 163: 49, 164: 154, 165: 168, 170: 109, 171: 150, 172: 61, 173: 16, 178: 108, 191: 55, 194: 101, 195: 142, 201: 64, 203: 6, 206: 20, 209: 36, 210: 52, 211: 172, 212: 164, 213: 76, 214: 111, 215: 184, 220: 82, 222: 169, 224: 19, 228: 131, 229: 173, 230: 37, 238: 177, 239: 156, 241: 7, 261: 112, 263: 70, 271: 28, 277: 71, 278: 81, 279: 87, 281: 122, 282: 145, 287: 79, 293: 135, 295: 24, 296: 163, 297: 151, 300: 90, 309: 14, 312: 134, 326: 40, 332: 29, 333: 170, 338: 120, 340: 66, 344: 33, 348: 32, 351: 165, 353: 136, 357: 83, 359: 137, 364: 158, 367: 43, 372: 106, 380: 65, 383: 27, 390: 126, 391: 34, 392: 138, 394: 104, 395: 56, 396: 35, 405: 18, 408: 140, 409: 17, 410: 166, 411: 159, 412: 180, 413: 116, 417: 1, 420: 31, 421: 128, 427: 97, 428: 182, 430: 93, 431: 84, 436: 59, 440: 160, 441: 13, 445: 77, 448: 69, 449: 141, 450: 152, 451: 113, 453: 157, 455: 148, 458: 46, 459: 143, 460: 118, 461: 127, 463: 53, 464: 91, 466: 95, 478: 146, 481: 183, 495: 68, 496: 99, 497: 3, 498: 26, 499: 115, 500: 117, 502: 161, 506: 4, 507: 98, 509: 39, 511: 0},
+	slots: []uint32{0: 5, 1: 26, 7: 145, 8: 59, 9: 11, 10: 148, 15: 48, 16: 23, 17: 55, 19: 76, 20: 123, 25: 49, 27: 112, 29: 73, 30: 150, 31: 163, 32: 9, 38: 98, 39: 140, 40: 94, 41: 64, 42: 126, 43: 177, 46: 63, 51: 121, 54: 8, 55: 52, 56: 133, 57: 134, 63: 22, 64: 2, 65: 16, 66: 45, 67: 154, 70: 46, 72: 180, 76: 24, 78: 10, 79: 42, 80: 176, 83: 182, 84: 13, 86: 179, 87: 175, 89: 79, 90: 87, 91: 82, 94: 39, 95: 12, 104: 107, 110: 127, 120: 105, 126: 91, 127: 130, 130: 102, 132: 156, 133: 168, 136: 96, 138: 131, 141: 75, 143: 172, 145: 43, 147: 125, 148: 88, 149: 116, 150: 68, 152: 90, 153: 61, 155: 51, 157: 104, 158: 74, 159: 58, 160: 31, 162: 109, 163: 50, 164: 155, 165: 169, 170: 111, 171: 151, 172: 62, 173: 17, 178: 110, 191: 56, 194: 103, 195: 143, 201: 65, 203: 6, 206: 21, 209: 37, 210: 53, 211: 173, 212: 165, 213: 77, 214: 113, 215: 185, 220: 84, 222: 170, 224: 20, 228: 132, 229: 174, 230: 38, 238: 178, 239: 157, 241: 7, 261: 114, 263: 71, 271: 29, 277: 72, 278: 83, 279: 89, 281: 124, 282: 146, 287: 80, 293: 136, 295: 25, 296: 164, 297: 152, 300: 92, 309: 15, 312: 135, 326: 41, 332: 30, 333: 171, 338: 122, 340: 67, 344: 34, 348: 33, 351: 166, 353: 137, 357: 85, 359: 138, 364: 159, 367: 44, 372: 108, 380: 66, 383: 28, 390: 128, 391: 35, 392: 139, 394: 106, 395: 57, 396: 36, 405: 19, 408: 141, 409: 18, 410: 167, 411: 160, 412: 181, 413: 118, 417: 1, 420: 32, 421: 81, 427: 99, 428: 183, 430: 95, 431: 86, 436: 60, 440: 161, 441: 14, 445: 78, 448: 70, 449: 142, 450: 153, 451: 115, 453: 158, 455: 149, 458: 47, 459: 144, 460: 120, 461: 129, 463: 54, 464: 93, 466: 97, 478: 147, 481: 184, 495: 69, 496: 101, 497: 3, 498: 27, 499: 117, 500: 119, 502: 162, 506: 4, 507: 100, 509: 40, 511: 0},
 	keys: []string{
 		"ja-nee",
 		"bru",
@@ -2790,6 +2862,7 @@ var afIndex = lexIndex{
 		"thx",
 		"kiff",
 		"kief",
+		"eish",
 		"hiermee",
 		"derhalwe",
 		"ingevolge",
@@ -2861,6 +2934,7 @@ var afIndex = lexIndex{
 		"appelleer",
 		"appèl",
 		"wel",
+		"daar",
 		"faq",
 		"pdf",
 		"btw",
@@ -2909,7 +2983,6 @@ var afIndex = lexIndex{
 		"dit",
 		"dat",
 		"hier",
-		"daar",
 		"wanneer",
 		"waar",
 		"hoekom",
@@ -2967,7 +3040,7 @@ var afIndex = lexIndex{
 		"maak oop",
 		"herbegin",
 	},
-	in: []uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 8, 0, 0, 0, 0, 8, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 8, 0, 8, 40, 0, 0, 0, 0, 0, 0, 0, 0, 2, 8, 0, 0, 0, 0, 0, 0, 0, 8, 0, 8, 8, 8, 0, 0, 0, 8, 1, 1, 1, 1, 1, 1, 1, 10, 4, 4, 4, 4, 12, 4, 4, 8, 8, 8, 8, 8, 136, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 72, 8, 8, 8, 8, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 64, 64, 64, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128},
+	in: []uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 8, 0, 0, 0, 0, 8, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 8, 0, 8, 40, 0, 0, 0, 0, 0, 0, 0, 0, 2, 8, 0, 0, 0, 0, 0, 0, 0, 8, 0, 8, 8, 8, 0, 0, 0, 8, 8, 1, 1, 1, 1, 1, 1, 1, 10, 4, 4, 4, 4, 12, 4, 4, 8, 8, 8, 8, 8, 136, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 72, 8, 8, 8, 8, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 64, 64, 64, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128},
 	first: [][]phraseRef{
 		{{"slang", 0}},
 		{{"slang", 1}},
@@ -2977,6 +3050,7 @@ var afIndex = lexIndex{
 		{{"slang", 5}},
 		{{"slang", 6}},
 		{{"slang", 7}},
+		{{"slang", 8}},
 		{{"too-formal", 0}},
 		{{"too-formal", 1}},
 		{{"too-formal", 2}},
@@ -2985,7 +3059,7 @@ var afIndex = lexIndex{
 		{{"negative-wording", 0}},
 		{{"negative-wording", 1}},
 		{{"negative-wording", 2}, {"alternative", 4}, {"alternative", 5}},
-		{{"generic-apology", 0}, {"generic-apology", 3}, {"promotional", 13}, {"positive", 10}, {"alternative", 15}, {"alternative", 16}},
+		{{"generic-apology", 0}, {"generic-apology", 3}, {"promotional", 13}, {"next-step", 16}, {"next-step", 17}, {"positive", 10}, {"alternative", 15}, {"alternative", 16}},
 		{{"generic-apology", 1}, {"generic-apology", 2}, {"generic-apology", 6}, {"generic-apology", 7}, {"generic-apology", 8}, {"generic-apology", 9}, {"generic-apology", 10}, {"generic-apology", 11}, {"generic-apology", 12}, {"generic-apology", 13}, {"patience", 2}, {"patience", 3}, {"apology", 0}},
 		{{"generic-apology", 4}, {"generic-apology", 23}, {"generic-apology", 24}, {"generic-apology", 25}, {"generic-apology", 26}},
 		{{"generic-apology", 5}, {"generic-apology", 19}, {"generic-apology", 20}, {"generic-apology", 21}, {"generic-apology", 22}, {"apology", 2}},
@@ -3020,7 +3094,7 @@ var afIndex = lexIndex{
 		{{"next-step", 6}, {"time", 11}},
 		{{"next-step", 7}, {"next-step", 8}},
 		{{"next-step", 9}},
-		{{"next-step", 10}, {"next-step", 11}, {"warm", 2}, {"warm", 3}, {"warm", 4}, {"warm", 6}, {"positive", 11}, {"alternative", 13}, {"alternative", 14}},
+		{{"next-step", 10}, {"next-step", 11}, {"next-step", 14}, {"next-step", 15}, {"warm", 2}, {"warm", 3}, {"warm", 4}, {"warm", 6}, {"positive", 11}, {"alternative", 13}, {"alternative", 14}},
 		{{"patience", 0}, {"patience", 1}, {"warm", 0}},
 		{{"time", 2}},
 		{{"time", 3}},
@@ -3043,12 +3117,12 @@ var afIndex = lexIndex{
 		{{"positive", 12}},
 		{{"alternative", 0}},
 		{{"alternative", 1}},
-		{{"alternative", 2}, {"alternative", 3}, {"alternative", 17}},
+		{{"alternative", 2}, {"alternative", 3}, {"alternative", 17}, {"alternative", 19}, {"alternative", 20}},
 		{{"alternative", 6}, {"alternative", 7}},
 		{{"alternative", 8}},
 		{{"alternative", 9}},
 		{{"alternative", 11}, {"alternative", 12}},
-		nil,
+		{{"alternative", 18}},
 		nil,
 		nil,
 		nil,
@@ -3157,7 +3231,7 @@ var afIndex = lexIndex{
 }
 
 var enIndex = lexIndex{
-	slots: []uint32{0: 11, 5: 161, 7: 139, 8: 241, 14: 3, 16: 17, 17: 31, 19: 124, 20: 32, 21: 42, 22: 120, 27: 263, 30: 166, 34: 88, 36: 213, 42: 230, 43: 242, 45: 260, 47: 153, 50: 119, 52: 146, 60: 273, 62: 228, 63: 69, 64: 302, 65: 188, 71: 62, 72: 109, 73: 274, 77: 217, 78: 258, 79: 78, 85: 182, 86: 53, 88: 246, 90: 97, 91: 156, 94: 57, 101: 127, 103: 131, 104: 138, 107: 140, 108: 285, 111: 299, 113: 259, 114: 236, 116: 108, 117: 54, 118: 43, 119: 58, 123: 284, 124: 93, 128: 220, 129: 98, 138: 41, 139: 44, 141: 50, 142: 248, 143: 7, 144: 174, 145: 251, 148: 102, 152: 207, 153: 74, 156: 48, 160: 298, 164: 72, 165: 157, 166: 315, 169: 106, 171: 252, 172: 122, 179: 313, 186: 280, 203: 14, 204: 30, 206: 67, 207: 283, 209: 255, 216: 40, 217: 121, 221: 190, 222: 293, 226: 158, 227: 249, 232: 233, 240: 125, 241: 308, 244: 64, 255: 128, 265: 86, 269: 303, 272: 5, 273: 116, 277: 164, 281: 245, 284: 155, 287: 262, 291: 271, 294: 91, 295: 85, 300: 208, 301: 219, 302: 191, 303: 231, 304: 55, 318: 192, 319: 225, 321: 9, 333: 304, 337: 136, 344: 272, 348: 310, 349: 243, 354: 229, 355: 29, 356: 137, 357: 160, 358: 227, 362: 194, 363: 206, 365: 60, 374: 193, 382: 15, 383: 133, 388: 211, 390: 232, 392: 33, 393: 171, 397: 95, 398: 266, 400: 235, 417: 172, 418: 79, 420: 89, 421: 56, 423: 294, 426: 37, 427: 202, 431: 92, 432: 112, 433: 224, 434: 289, 436: 305, 439: 118, 441: 96, 447: 35, 452: 134, 459: 244, 471: 117, 472: 141, 475: 61, 476: 113, 477: 135, 483: 111, 488: 103, 489: 183, 492: 312, 494: 150, 498: 218, 503: 205, 513: 292, 515: 307, 517: 142, 518: 52, 520: 261, 528: 278, 538: 84, 540: 34, 543: 132, 550: 100, 551: 105, 556: 306, 557: 301, 569: 247, 574: 216, 576: 296, 582: 18, 583: 75, 585: 8, 587: 282, 591: 179, 592: 203, 594: 149, 603: 82, 607: 165, 608: 130, 609: 256, 617: 215, 630: 23, 633: 16, 634: 90, 641: 65, 644: 38, 645: 269, 647: 169, 655: 250, 657: 77, 658: 184, 659: 22, 660: 168, 661: 178, 662: 199, 665: 26, 666: 253, 670: 27, 671: 39, 672: 286, 674: 300, 678: 210, 679: 237, 680: 173, 682: 12, 683: 49, 684: 83, 687: 270, 697: 317, 699: 275, 702: 101, 707: 221, 721: 254, 723: 24, 727: 25, 730: 223, 732: 13, 733: 123, 736: 177, 739: 268, 740: 162, 742: 209, 744: 314, 753: 73, 754: 51, 755: 151, 759: 70, 769: 204, 773: 144, 776: 222, 780: 195, 784: 309, 789: 147, 791: 180, 801: 187, 808: 234, 810: 99, 812: 185, 821: 45, 822: 154, 825: 115, 826: 238, 827: 265, 828: 297, 829: 281, 848: 170, 850: 257, 852: 2, 853: 264, 854: 87, 855: 107, 865: 163, 866: 197, 867: 186, 872: 46, 874: 114, 875: 59, 879: 152, 880: 110, 884: 277, 885: 295, 892: 129, 893: 80, 894: 94, 902: 4, 908: 212, 910: 175, 911: 267, 912: 66, 913: 287, 921: 291, 927: 316, 930: 201, 931: 276, 932: 63, 933: 279, 936: 196, 937: 28, 938: 10, 939: 181, 943: 176, 946: 288, 947: 6, 956: 20, 962: 71, 966: 1, 970: 167, 973: 19, 974: 68, 976: 159, 977: 214, 982: 36, 985: 239, 986: 240, 989: 290, 995: 148, 997: 76, 998: 81, 999: 143, 1002: 189, 1009: 198, 1015: 126, 1016: 47, 1017: 145, 1018: 21, 1019: 104, 1020: 200, 1021: 226, 1022: 311, 1023: 0},
+	slots: []uint32{0: 11, 5: 169, 7: 147, 8: 249, 14: 3, 16: 17, 17: 31, 19: 132, 20: 32, 21: 42, 22: 128, 27: 273, 30: 174, 34: 88, 36: 221, 42: 238, 43: 250, 45: 268, 47: 161, 50: 127, 52: 154, 60: 283, 62: 236, 63: 70, 64: 312, 65: 196, 71: 63, 72: 117, 73: 284, 77: 225, 78: 266, 79: 78, 85: 190, 86: 53, 88: 254, 90: 105, 91: 164, 94: 58, 101: 135, 103: 139, 104: 146, 107: 148, 108: 295, 111: 309, 113: 267, 114: 244, 116: 116, 117: 54, 118: 43, 119: 59, 123: 294, 124: 93, 128: 228, 129: 106, 138: 41, 139: 44, 141: 50, 142: 256, 143: 7, 144: 182, 145: 259, 148: 110, 152: 215, 153: 75, 156: 48, 160: 308, 164: 73, 165: 165, 166: 325, 169: 114, 171: 260, 172: 130, 179: 323, 186: 290, 187: 100, 197: 102, 201: 97, 203: 14, 204: 30, 206: 68, 207: 293, 209: 263, 216: 40, 217: 129, 221: 198, 222: 303, 226: 166, 227: 257, 232: 95, 233: 241, 240: 133, 241: 318, 244: 65, 255: 136, 265: 86, 269: 313, 272: 5, 273: 124, 277: 172, 281: 253, 284: 163, 287: 272, 291: 98, 292: 281, 294: 91, 295: 85, 300: 216, 301: 227, 302: 199, 303: 239, 304: 56, 318: 200, 319: 233, 321: 9, 333: 314, 337: 144, 344: 282, 348: 320, 349: 251, 354: 237, 355: 29, 356: 145, 357: 168, 358: 235, 362: 202, 363: 214, 365: 61, 374: 201, 382: 15, 383: 141, 388: 219, 390: 240, 392: 33, 393: 179, 397: 103, 398: 276, 400: 243, 417: 180, 418: 79, 420: 89, 421: 57, 423: 304, 426: 37, 427: 210, 428: 270, 431: 92, 432: 120, 433: 232, 434: 299, 436: 315, 439: 126, 441: 104, 447: 35, 452: 142, 457: 55, 459: 252, 471: 125, 472: 149, 475: 62, 476: 121, 477: 143, 480: 96, 483: 119, 488: 111, 489: 191, 492: 322, 494: 158, 498: 226, 503: 213, 513: 302, 515: 317, 517: 150, 518: 52, 520: 269, 525: 271, 528: 288, 538: 84, 540: 34, 543: 140, 550: 108, 551: 113, 556: 316, 557: 311, 569: 255, 574: 224, 576: 306, 582: 18, 583: 76, 585: 8, 587: 292, 591: 187, 592: 211, 594: 157, 603: 82, 607: 173, 608: 138, 609: 264, 617: 223, 630: 23, 633: 16, 634: 90, 641: 66, 644: 38, 645: 279, 647: 177, 655: 258, 657: 77, 658: 192, 659: 22, 660: 176, 661: 186, 662: 207, 665: 26, 666: 261, 670: 27, 671: 39, 672: 296, 674: 310, 678: 218, 679: 245, 680: 181, 682: 12, 683: 49, 684: 83, 687: 280, 697: 327, 699: 285, 702: 109, 707: 229, 709: 99, 721: 262, 723: 24, 727: 25, 730: 231, 732: 13, 733: 131, 736: 185, 739: 278, 740: 170, 742: 217, 744: 324, 753: 74, 754: 51, 755: 159, 759: 71, 769: 212, 773: 152, 776: 230, 780: 203, 784: 319, 789: 155, 791: 188, 801: 195, 808: 242, 810: 107, 812: 193, 821: 45, 822: 162, 825: 123, 826: 246, 827: 275, 828: 307, 829: 291, 848: 178, 850: 265, 852: 2, 853: 274, 854: 87, 855: 115, 865: 171, 866: 205, 867: 194, 872: 46, 874: 122, 875: 60, 879: 160, 880: 118, 884: 287, 885: 305, 892: 137, 893: 80, 894: 94, 902: 4, 908: 220, 910: 183, 911: 277, 912: 67, 913: 297, 921: 301, 927: 326, 930: 209, 931: 286, 932: 64, 933: 289, 936: 204, 937: 28, 938: 10, 939: 189, 943: 184, 946: 298, 947: 6, 956: 20, 962: 72, 966: 1, 970: 175, 973: 19, 974: 69, 976: 167, 977: 222, 982: 36, 985: 247, 986: 248, 989: 300, 995: 156, 997: 81, 998: 101, 999: 151, 1002: 197, 1009: 206, 1015: 134, 1016: 47, 1017: 153, 1018: 21, 1019: 112, 1020: 208, 1021: 234, 1022: 321, 1023: 0},
 	keys: []string{
 		"gonna",
 		"wanna",
@@ -3213,6 +3287,7 @@ var enIndex = lexIndex{
 		"if",
 		"comes",
 		"from",
+		"clearly",
 		"special",
 		"limited",
 		"discount",
@@ -3234,7 +3309,6 @@ var enIndex = lexIndex{
 		"limited-time",
 		"escalate",
 		"escalated",
-		"ticket",
 		"sla",
 		"backend",
 		"back",
@@ -3253,6 +3327,14 @@ var enIndex = lexIndex{
 		"hotfix",
 		"endpoint",
 		"deploy",
+		"support",
+		"opened",
+		"open",
+		"raise",
+		"raised",
+		"created",
+		"ticket",
+		"closed",
 		"will",
 		"i'll",
 		"we'll",
@@ -3420,6 +3502,8 @@ var enIndex = lexIndex{
 		"some",
 		"got",
 		"spam",
+		"campervan",
+		"campervans",
 		"kind regards",
 		"best regards",
 		"warm regards",
@@ -3477,7 +3561,7 @@ var enIndex = lexIndex{
 		"untick",
 		"swipe",
 	},
-	in: []uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 10, 8, 0, 0, 0, 0, 8, 8, 8, 0, 9, 8, 8, 8, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 8, 8, 8, 0, 8, 0, 8, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 8, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 8, 4, 8, 0, 0, 8, 0, 0, 0, 8, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 10, 8, 0, 0, 0, 0, 8, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 10, 10, 2, 2, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 72, 72, 8, 8, 8, 8, 8, 8, 8, 16, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 64, 64, 64, 64, 64, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128},
+	in: []uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 10, 8, 0, 0, 0, 0, 8, 8, 8, 0, 9, 8, 8, 8, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 8, 8, 8, 0, 8, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 8, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 8, 4, 8, 0, 0, 8, 0, 0, 0, 8, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 10, 8, 0, 0, 0, 0, 8, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 10, 10, 2, 2, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 72, 72, 8, 8, 8, 8, 8, 8, 8, 16, 16, 16, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 64, 64, 64, 64, 64, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128},
 	first: [][]phraseRef{
 		{{"slang", 0}},
 		{{"slang", 1}},
@@ -3533,6 +3617,7 @@ var enIndex = lexIndex{
 		{{"blame", 96}, {"blame", 97}, {"blame", 98}, {"blame", 99}, {"blame", 100}, {"blame", 101}, {"blame", 102}, {"blame", 103}},
 		{{"blame", 107}},
 		{{"blame", 108}},
+		{{"blame", 112}},
 		{{"promotional", 0}},
 		{{"promotional", 1}},
 		{{"promotional", 2}},
@@ -3553,7 +3638,7 @@ var enIndex = lexIndex{
 		{{"promotional", 21}},
 		{{"promotional", 22}},
 		{{"jargon", 0}},
-		{{"jargon", 1}},
+		{{"jargon", 1}, {"jargon", 33}, {"jargon", 34}},
 		{{"jargon", 2}},
 		{{"jargon", 3}},
 		{{"jargon", 4}},
@@ -3563,8 +3648,8 @@ var enIndex = lexIndex{
 		{{"jargon", 8}},
 		{{"jargon", 9}},
 		{{"jargon", 10}},
-		{{"jargon", 11}},
-		{{"jargon", 12}, {"jargon", 13}},
+		{{"jargon", 11}, {"jargon", 12}},
+		{{"jargon", 13}},
 		{{"jargon", 14}},
 		{{"jargon", 15}},
 		{{"jargon", 16}},
@@ -3573,6 +3658,13 @@ var enIndex = lexIndex{
 		{{"jargon", 19}},
 		{{"jargon", 20}},
 		{{"jargon", 21}},
+		{{"jargon", 22}},
+		{{"jargon", 23}},
+		{{"jargon", 24}},
+		{{"jargon", 25}},
+		{{"jargon", 26}},
+		{{"jargon", 27}, {"jargon", 28}, {"jargon", 29}, {"jargon", 30}},
+		{{"jargon", 31}, {"jargon", 32}},
 		{{"next-step", 0}},
 		{{"next-step", 1}},
 		{{"next-step", 2}},
@@ -3796,11 +3888,13 @@ var enIndex = lexIndex{
 		nil,
 		nil,
 		nil,
+		nil,
+		nil,
 	},
 }
 
 var esIndex = lexIndex{
-	slots: []uint32{0: 58, 1: 171, 2: 102, 4: 128, 5: 168, 8: 193, 11: 42, 16: 173, 26: 142, 30: 244, 32: 176, 35: 32, 36: 226, 37: 237, 38: 202, 39: 239, 42: 73, 43: 161, 47: 116, 49: 242, 50: 41, 51: 165, 53: 38, 54: 227, 57: 170, 58: 138, 59: 200, 60: 146, 62: 145, 65: 216, 66: 192, 74: 155, 75: 238, 77: 162, 79: 63, 82: 175, 88: 82, 89: 208, 90: 150, 91: 10, 92: 3, 93: 110, 94: 212, 95: 107, 96: 134, 99: 181, 100: 147, 102: 37, 107: 220, 108: 39, 111: 21, 115: 59, 116: 15, 121: 80, 122: 48, 123: 163, 124: 69, 125: 99, 127: 185, 131: 71, 135: 123, 136: 144, 138: 197, 139: 81, 143: 190, 144: 236, 145: 64, 146: 158, 148: 117, 156: 203, 158: 157, 159: 24, 160: 218, 161: 229, 162: 154, 163: 36, 164: 210, 165: 34, 167: 97, 170: 114, 171: 65, 172: 89, 173: 98, 174: 51, 175: 179, 176: 188, 178: 79, 179: 70, 180: 183, 181: 224, 182: 88, 183: 221, 187: 84, 188: 108, 190: 103, 191: 130, 195: 121, 197: 75, 205: 140, 206: 148, 207: 211, 208: 204, 209: 225, 211: 4, 212: 120, 215: 47, 216: 94, 217: 198, 218: 109, 225: 8, 226: 74, 227: 151, 229: 100, 232: 40, 234: 219, 235: 228, 241: 83, 242: 159, 243: 189, 244: 141, 245: 95, 246: 14, 247: 156, 250: 52, 251: 136, 256: 105, 257: 245, 259: 6, 263: 177, 266: 26, 267: 30, 268: 118, 269: 240, 270: 12, 272: 9, 274: 201, 276: 152, 277: 111, 278: 7, 279: 164, 282: 125, 283: 127, 284: 135, 285: 217, 286: 241, 295: 206, 300: 18, 301: 243, 302: 76, 306: 124, 307: 90, 312: 184, 321: 167, 322: 1, 325: 19, 329: 178, 330: 49, 331: 31, 332: 92, 333: 129, 334: 234, 335: 246, 339: 85, 343: 149, 357: 113, 359: 78, 361: 35, 368: 53, 369: 169, 370: 207, 371: 214, 373: 67, 375: 131, 379: 20, 380: 139, 382: 68, 383: 232, 386: 205, 389: 60, 394: 17, 397: 133, 398: 22, 399: 180, 406: 33, 407: 187, 408: 28, 413: 126, 416: 23, 417: 222, 418: 87, 421: 137, 427: 86, 431: 66, 432: 55, 433: 115, 434: 72, 435: 93, 436: 199, 438: 166, 439: 101, 441: 132, 442: 2, 443: 215, 444: 50, 445: 54, 447: 96, 448: 160, 449: 209, 450: 213, 451: 172, 452: 186, 453: 122, 454: 91, 455: 196, 456: 143, 457: 235, 458: 233, 467: 11, 468: 56, 469: 46, 470: 77, 471: 106, 472: 153, 473: 174, 474: 27, 475: 119, 476: 191, 478: 57, 483: 43, 484: 29, 485: 61, 492: 62, 493: 223, 495: 44, 496: 25, 497: 45, 498: 195, 500: 16, 501: 112, 502: 182, 503: 230, 504: 5, 505: 231, 506: 13, 507: 194, 508: 104, 511: 0},
+	slots: []uint32{0: 59, 1: 175, 2: 106, 4: 132, 5: 172, 8: 196, 11: 43, 16: 177, 26: 146, 30: 248, 32: 180, 35: 33, 36: 230, 37: 241, 38: 206, 39: 243, 42: 75, 43: 165, 47: 120, 49: 246, 50: 42, 51: 169, 53: 39, 54: 231, 57: 174, 58: 142, 59: 203, 60: 150, 62: 149, 65: 220, 66: 195, 74: 159, 75: 242, 77: 166, 79: 65, 82: 179, 88: 86, 89: 212, 90: 154, 91: 10, 92: 3, 93: 114, 94: 216, 95: 111, 96: 138, 99: 184, 100: 151, 102: 38, 107: 224, 108: 40, 111: 21, 115: 62, 116: 15, 121: 82, 122: 49, 123: 167, 124: 71, 125: 103, 127: 188, 131: 73, 135: 127, 136: 148, 138: 200, 139: 85, 143: 193, 144: 240, 145: 66, 146: 162, 148: 121, 156: 207, 158: 161, 159: 25, 160: 222, 161: 233, 162: 158, 163: 37, 164: 214, 165: 35, 166: 204, 167: 101, 170: 118, 171: 67, 172: 93, 173: 102, 174: 52, 175: 182, 176: 191, 178: 81, 179: 72, 180: 186, 181: 228, 182: 92, 183: 225, 187: 88, 188: 112, 190: 107, 191: 134, 195: 125, 197: 77, 205: 144, 206: 152, 207: 215, 208: 208, 209: 229, 211: 4, 212: 124, 215: 48, 216: 98, 217: 201, 218: 113, 225: 8, 226: 76, 227: 155, 229: 104, 232: 41, 234: 223, 235: 232, 241: 87, 242: 163, 243: 192, 244: 145, 245: 99, 246: 14, 247: 160, 250: 53, 251: 140, 256: 109, 257: 249, 259: 6, 263: 181, 266: 27, 267: 31, 268: 122, 269: 244, 270: 12, 272: 9, 274: 205, 276: 156, 277: 115, 278: 7, 279: 168, 282: 129, 283: 131, 284: 139, 285: 221, 286: 245, 295: 210, 300: 18, 301: 247, 302: 78, 306: 128, 307: 94, 312: 187, 319: 61, 321: 171, 322: 1, 325: 19, 329: 60, 330: 50, 331: 32, 332: 96, 333: 133, 334: 238, 335: 250, 339: 89, 343: 153, 349: 84, 357: 117, 359: 80, 361: 36, 368: 54, 369: 173, 370: 211, 371: 218, 373: 69, 375: 135, 379: 20, 380: 143, 382: 70, 383: 236, 386: 209, 394: 17, 397: 137, 398: 23, 399: 183, 406: 34, 407: 190, 408: 29, 413: 130, 416: 24, 417: 226, 418: 91, 421: 141, 427: 90, 431: 68, 432: 56, 433: 119, 434: 74, 435: 97, 436: 202, 438: 170, 439: 105, 441: 136, 442: 2, 443: 219, 444: 51, 445: 55, 447: 100, 448: 164, 449: 213, 450: 217, 451: 176, 452: 189, 453: 126, 454: 95, 455: 199, 456: 147, 457: 239, 458: 237, 462: 22, 467: 11, 468: 57, 469: 47, 470: 79, 471: 110, 472: 157, 473: 178, 474: 28, 475: 123, 476: 194, 478: 58, 482: 83, 483: 44, 484: 30, 485: 63, 492: 64, 493: 227, 495: 45, 496: 26, 497: 46, 498: 198, 500: 16, 501: 116, 502: 185, 503: 234, 504: 5, 505: 235, 506: 13, 507: 197, 508: 108, 511: 0},
 	keys: []string{
 		"xq",
 		"pq",
@@ -3823,6 +3917,7 @@ var esIndex = lexIndex{
 		"lamentablemente",
 		"desafortunadamente",
 		"imposible",
+		"tampoco",
 		"disculpe",
 		"disculpen",
 		"sentimos",
@@ -3860,8 +3955,9 @@ var esIndex = lexIndex{
 		"aprovecha,",
 		"la",
 		"promoción",
+		"nuestra",
+		"hágase",
 		"abrir",
-		"número",
 		"ticket",
 		"escalar",
 		"backend",
@@ -3882,6 +3978,8 @@ var esIndex = lexIndex{
 		"podrás",
 		"te",
 		"responde",
+		"respondé",
+		"podés",
 		"gracias",
 		"lunes",
 		"martes",
@@ -3979,7 +4077,6 @@ var esIndex = lexIndex{
 		"sus",
 		"nosotros",
 		"nuestro",
-		"nuestra",
 		"que",
 		"qué cuándo dónde cómo por qué cuál quién hola gracias todavía aún ya también muy",
 		"qué",
@@ -4002,6 +4099,7 @@ var esIndex = lexIndex{
 		"traumatólogo",
 		"traumatóloga",
 		"ruedecita",
+		"óctuple",
 		"mcg",
 		"un cordial saludo",
 		"un saludo",
@@ -4049,7 +4147,7 @@ var esIndex = lexIndex{
 		"reinicie",
 		"reinicia",
 	},
-	in: []uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 8, 0, 0, 8, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 8, 8, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 16, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 40, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 8, 0, 0, 0, 0, 8, 8, 0, 0, 0, 0, 0, 8, 1, 1, 1, 1, 1, 1, 1, 1, 10, 4, 4, 4, 4, 4, 4, 4, 4, 4, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 72, 8, 8, 8, 8, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 64, 64, 64, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128},
+	in: []uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 8, 0, 0, 8, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 8, 8, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 8, 0, 0, 16, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 40, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 8, 0, 0, 0, 0, 8, 8, 0, 0, 0, 0, 0, 8, 1, 1, 1, 1, 1, 1, 1, 1, 10, 4, 4, 4, 4, 4, 4, 4, 4, 4, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 72, 8, 8, 8, 8, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 64, 64, 64, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128},
 	first: [][]phraseRef{
 		{{"slang", 0}},
 		{{"slang", 1}},
@@ -4063,7 +4161,7 @@ var esIndex = lexIndex{
 		{{"slang", 9}},
 		{{"slang", 10}},
 		{{"slang", 11}},
-		{{"slang", 12}, {"negative-wording", 3}, {"negative-wording", 4}, {"blame", 17}, {"blame", 18}, {"promotional", 4}, {"promotional", 11}, {"warm", 9}},
+		{{"slang", 12}, {"negative-wording", 3}, {"negative-wording", 4}, {"negative-wording", 6}, {"negative-wording", 7}, {"blame", 17}, {"blame", 18}, {"blame", 35}, {"blame", 36}, {"blame", 37}, {"blame", 38}, {"promotional", 4}, {"promotional", 11}, {"warm", 9}},
 		{{"too-formal", 0}, {"promotional", 7}, {"warm", 10}},
 		{{"too-formal", 1}},
 		{{"too-formal", 2}},
@@ -4072,6 +4170,7 @@ var esIndex = lexIndex{
 		{{"negative-wording", 0}},
 		{{"negative-wording", 1}},
 		{{"negative-wording", 2}},
+		{{"negative-wording", 5}},
 		{{"generic-apology", 0}, {"generic-apology", 12}, {"generic-apology", 13}, {"generic-apology", 14}, {"generic-apology", 15}, {"generic-apology", 16}, {"generic-apology", 17}, {"patience", 2}, {"apology", 2}},
 		{{"generic-apology", 1}, {"generic-apology", 18}, {"generic-apology", 19}, {"generic-apology", 20}, {"generic-apology", 21}, {"generic-apology", 22}, {"generic-apology", 23}},
 		{{"generic-apology", 2}, {"generic-apology", 51}, {"generic-apology", 52}, {"generic-apology", 53}, {"generic-apology", 54}, {"generic-apology", 55}, {"generic-apology", 56}, {"apology", 1}},
@@ -4083,13 +4182,13 @@ var esIndex = lexIndex{
 		{{"generic-apology", 44}, {"generic-apology", 45}, {"generic-apology", 46}, {"generic-apology", 47}, {"generic-apology", 48}, {"generic-apology", 49}, {"generic-apology", 50}, {"apology", 3}},
 		{{"generic-apology", 57}, {"generic-apology", 58}, {"generic-apology", 59}, {"generic-apology", 60}, {"generic-apology", 61}, {"generic-apology", 62}, {"generic-apology", 63}, {"patience", 4}, {"apology", 0}},
 		{{"generic-apology", 70}, {"generic-apology", 71}, {"generic-apology", 72}, {"generic-apology", 73}, {"generic-apology", 74}, {"generic-apology", 75}, {"generic-apology", 76}},
-		{{"blame", 0}, {"blame", 1}, {"blame", 4}, {"blame", 5}, {"blame", 16}},
+		{{"blame", 0}, {"blame", 1}, {"blame", 4}, {"blame", 5}, {"blame", 16}, {"blame", 30}, {"blame", 31}, {"blame", 32}, {"blame", 33}, {"blame", 34}},
 		{{"blame", 2}},
 		{{"blame", 6}, {"blame", 7}, {"warm", 11}},
 		{{"blame", 8}, {"blame", 14}, {"alternative", 0}},
 		{{"blame", 9}, {"blame", 10}, {"blame", 11}, {"blame", 23}},
 		{{"blame", 12}},
-		{{"blame", 15}, {"alternative", 9}, {"alternative", 10}, {"alternative", 14}, {"alternative", 15}},
+		{{"blame", 15}, {"alternative", 9}, {"alternative", 10}, {"alternative", 14}, {"alternative", 15}, {"alternative", 18}, {"alternative", 19}},
 		{{"blame", 19}},
 		{{"blame", 20}},
 		{{"blame", 21}},
@@ -4097,7 +4196,7 @@ var esIndex = lexIndex{
 		{{"blame", 24}, {"blame", 25}, {"blame", 26}, {"blame", 27}, {"blame", 28}, {"blame", 29}},
 		{{"promotional", 0}, {"promotional", 1}, {"promotional", 21}},
 		{{"promotional", 2}},
-		{{"promotional", 3}},
+		{{"promotional", 3}, {"promotional", 24}},
 		{{"promotional", 5}},
 		{{"promotional", 6}},
 		{{"promotional", 8}},
@@ -4108,7 +4207,9 @@ var esIndex = lexIndex{
 		{{"promotional", 14}},
 		{{"promotional", 15}},
 		{{"promotional", 16}, {"promotional", 17}, {"promotional", 18}, {"promotional", 19}, {"next-step", 4}, {"time", 10}},
-		{{"promotional", 20}},
+		{{"promotional", 20}, {"promotional", 23}},
+		{{"promotional", 22}},
+		{{"promotional", 25}, {"promotional", 26}},
 		{{"jargon", 0}},
 		{{"jargon", 1}},
 		{{"jargon", 2}},
@@ -4119,18 +4220,19 @@ var esIndex = lexIndex{
 		{{"jargon", 7}},
 		{{"jargon", 8}},
 		{{"jargon", 9}},
-		{{"jargon", 10}},
 		{{"next-step", 0}, {"time", 1}},
 		{{"next-step", 1}, {"time", 0}},
 		{{"next-step", 3}, {"time", 9}},
-		{{"next-step", 5}, {"next-step", 6}, {"next-step", 8}, {"next-step", 10}, {"next-step", 23}, {"next-step", 25}, {"warm", 1}, {"alternative", 3}, {"alternative", 5}},
+		{{"next-step", 5}, {"next-step", 6}, {"next-step", 8}, {"next-step", 10}, {"next-step", 23}, {"next-step", 25}, {"next-step", 30}, {"warm", 1}, {"alternative", 3}, {"alternative", 5}},
 		{{"next-step", 7}},
-		{{"next-step", 9}},
+		{{"next-step", 9}, {"next-step", 28}},
 		{{"next-step", 11}},
 		{{"next-step", 12}},
 		{{"next-step", 13}},
-		{{"next-step", 14}, {"next-step", 15}, {"next-step", 16}, {"next-step", 17}, {"next-step", 20}, {"next-step", 21}, {"next-step", 22}, {"next-step", 24}, {"warm", 2}, {"alternative", 4}, {"alternative", 6}},
-		{{"next-step", 18}},
+		{{"next-step", 14}, {"next-step", 15}, {"next-step", 16}, {"next-step", 17}, {"next-step", 20}, {"next-step", 21}, {"next-step", 22}, {"next-step", 24}, {"next-step", 29}, {"warm", 2}, {"alternative", 4}, {"alternative", 6}},
+		{{"next-step", 18}, {"next-step", 27}},
+		{{"next-step", 26}},
+		{{"next-step", 31}},
 		{{"patience", 0}, {"patience", 1}, {"warm", 0}},
 		{{"time", 2}},
 		{{"time", 3}},
@@ -4301,7 +4403,7 @@ var esIndex = lexIndex{
 }
 
 var frIndex = lexIndex{
-	slots: []uint32{0: 2, 4: 142, 6: 164, 7: 14, 8: 195, 13: 106, 16: 206, 17: 227, 18: 161, 19: 183, 21: 228, 27: 148, 28: 167, 31: 156, 32: 34, 33: 135, 37: 29, 42: 147, 43: 239, 47: 77, 48: 124, 53: 242, 54: 128, 60: 59, 61: 95, 65: 175, 71: 105, 72: 136, 73: 182, 74: 241, 77: 194, 78: 96, 79: 64, 81: 208, 88: 43, 89: 233, 90: 149, 91: 119, 92: 100, 93: 176, 94: 189, 95: 56, 96: 9, 97: 178, 98: 237, 99: 140, 100: 244, 104: 20, 106: 121, 107: 214, 112: 38, 113: 134, 114: 207, 115: 235, 119: 55, 120: 110, 121: 83, 127: 211, 129: 63, 133: 204, 134: 12, 135: 71, 136: 112, 137: 109, 138: 198, 139: 203, 140: 219, 141: 166, 143: 25, 144: 97, 145: 65, 147: 144, 148: 126, 149: 118, 150: 116, 153: 209, 155: 143, 156: 52, 157: 138, 159: 91, 161: 133, 162: 44, 163: 35, 164: 98, 165: 152, 166: 210, 167: 113, 168: 174, 170: 185, 171: 66, 172: 88, 173: 37, 174: 101, 175: 212, 177: 40, 181: 243, 182: 4, 183: 93, 185: 13, 187: 231, 193: 85, 194: 31, 197: 217, 204: 7, 205: 192, 206: 229, 208: 108, 211: 94, 212: 199, 215: 92, 216: 27, 217: 158, 218: 163, 222: 226, 224: 81, 225: 74, 226: 172, 228: 16, 231: 160, 232: 246, 241: 36, 242: 48, 243: 60, 244: 51, 245: 73, 246: 54, 247: 3, 248: 115, 249: 168, 250: 179, 251: 205, 252: 154, 253: 173, 255: 171, 258: 49, 259: 151, 260: 5, 261: 190, 263: 216, 267: 26, 269: 141, 270: 137, 271: 39, 272: 238, 273: 23, 275: 30, 276: 221, 277: 120, 283: 157, 284: 187, 286: 68, 288: 193, 289: 15, 292: 104, 295: 213, 296: 90, 298: 22, 300: 79, 301: 24, 302: 114, 303: 150, 304: 21, 305: 169, 306: 197, 308: 117, 309: 200, 312: 10, 315: 72, 321: 57, 327: 230, 331: 170, 334: 89, 343: 80, 345: 70, 346: 139, 350: 33, 351: 186, 352: 222, 357: 122, 358: 223, 362: 18, 364: 247, 365: 47, 366: 220, 368: 111, 369: 245, 370: 153, 371: 234, 372: 146, 376: 181, 378: 188, 379: 130, 380: 86, 381: 236, 382: 87, 383: 145, 390: 127, 392: 75, 394: 17, 395: 58, 396: 61, 398: 42, 399: 180, 402: 1, 405: 107, 408: 41, 410: 131, 413: 162, 415: 165, 417: 53, 421: 67, 422: 6, 423: 240, 431: 69, 432: 76, 433: 123, 434: 191, 436: 202, 442: 8, 444: 177, 448: 103, 449: 84, 450: 129, 451: 232, 452: 45, 454: 184, 455: 196, 456: 28, 463: 132, 473: 32, 474: 224, 475: 46, 476: 218, 478: 82, 485: 62, 486: 159, 487: 201, 489: 225, 491: 78, 492: 99, 497: 155, 501: 215, 502: 102, 503: 50, 506: 19, 507: 11, 509: 125, 511: 0},
+	slots: []uint32{0: 2, 4: 145, 6: 167, 7: 14, 8: 198, 13: 109, 16: 209, 17: 236, 18: 164, 19: 186, 21: 237, 27: 151, 28: 170, 31: 159, 32: 34, 33: 138, 36: 221, 37: 29, 42: 150, 43: 248, 47: 76, 48: 127, 53: 251, 54: 131, 60: 59, 61: 98, 65: 178, 71: 108, 72: 139, 73: 185, 74: 250, 77: 197, 78: 99, 79: 63, 81: 211, 88: 43, 89: 242, 90: 152, 91: 77, 92: 103, 93: 122, 94: 179, 95: 56, 96: 9, 97: 181, 98: 192, 99: 143, 100: 246, 101: 253, 104: 20, 106: 124, 107: 217, 112: 38, 113: 137, 114: 210, 115: 225, 116: 244, 119: 55, 120: 113, 121: 86, 127: 214, 129: 62, 133: 207, 134: 12, 135: 70, 136: 115, 137: 112, 138: 201, 139: 206, 140: 228, 141: 169, 143: 25, 144: 100, 145: 64, 146: 226, 147: 147, 148: 129, 149: 121, 150: 119, 153: 212, 155: 146, 156: 52, 157: 141, 159: 94, 161: 136, 162: 44, 163: 35, 164: 101, 165: 155, 166: 213, 167: 116, 168: 177, 170: 188, 171: 65, 172: 91, 173: 37, 174: 104, 175: 215, 176: 223, 177: 40, 181: 252, 182: 4, 183: 96, 185: 13, 187: 240, 193: 88, 194: 31, 197: 220, 204: 7, 205: 195, 206: 238, 208: 111, 211: 97, 212: 202, 215: 95, 216: 27, 217: 161, 218: 166, 222: 235, 224: 84, 225: 73, 226: 175, 228: 16, 231: 163, 232: 255, 241: 36, 242: 48, 243: 60, 244: 51, 245: 72, 246: 54, 247: 3, 248: 118, 249: 171, 250: 182, 251: 208, 252: 157, 253: 176, 254: 224, 255: 174, 258: 49, 259: 154, 260: 5, 261: 193, 263: 219, 267: 26, 269: 144, 270: 140, 271: 39, 272: 247, 273: 23, 275: 30, 276: 230, 277: 123, 283: 160, 284: 190, 286: 67, 288: 196, 289: 15, 290: 78, 292: 107, 295: 216, 296: 93, 298: 22, 300: 82, 301: 24, 302: 117, 303: 153, 304: 21, 305: 172, 306: 200, 308: 120, 309: 203, 312: 10, 315: 71, 321: 57, 327: 239, 331: 173, 333: 79, 334: 92, 343: 83, 345: 69, 346: 142, 350: 33, 351: 189, 352: 231, 357: 125, 358: 232, 362: 18, 364: 256, 365: 47, 366: 229, 368: 114, 369: 254, 370: 156, 371: 243, 372: 149, 376: 184, 378: 191, 379: 133, 380: 89, 381: 245, 382: 90, 383: 148, 390: 130, 392: 74, 394: 17, 395: 58, 398: 42, 399: 183, 402: 1, 405: 110, 408: 41, 410: 134, 413: 165, 415: 168, 417: 53, 421: 66, 422: 6, 423: 249, 431: 68, 432: 75, 433: 80, 434: 126, 435: 194, 436: 205, 442: 8, 444: 180, 448: 106, 449: 87, 450: 132, 451: 241, 452: 45, 454: 187, 455: 199, 456: 28, 463: 135, 473: 32, 474: 233, 475: 46, 476: 227, 478: 85, 483: 222, 485: 61, 486: 162, 487: 204, 489: 234, 491: 81, 492: 102, 497: 158, 501: 218, 502: 105, 503: 50, 506: 19, 507: 11, 509: 128, 511: 0},
 	keys: []string{
 		"mdr",
 		"lol",
@@ -4363,7 +4465,6 @@ var frIndex = lexIndex{
 		"en",
 		"ne",
 		"ouvrir",
-		"numéro",
 		"ticket",
 		"escalader",
 		"backend",
@@ -4380,6 +4481,10 @@ var frIndex = lexIndex{
 		"backlog",
 		"hotfix",
 		"mise",
+		"ttl",
+		"propagation",
+		"cluster",
+		"résolveurs",
 		"demain",
 		"aujourd'hui",
 		"d'ici",
@@ -4520,6 +4625,12 @@ var frIndex = lexIndex{
 		"excellente journée",
 		"belle soirée",
 		"bonne soirée",
+		"salutations respectueuses",
+		"mes salutations respectueuses",
+		"considération distinguée",
+		"sentiments distingués",
+		"meilleurs sentiments",
+		"sentiments dévoués",
 		"cher client",
 		"chère cliente",
 		"salut",
@@ -4551,7 +4662,7 @@ var frIndex = lexIndex{
 		"entrez",
 		"confirmez",
 	},
-	in: []uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 10, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 10, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 8, 0, 8, 8, 8, 0, 0, 16, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 40, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 8, 0, 8, 0, 8, 1, 1, 1, 1, 1, 1, 1, 1, 4, 4, 4, 4, 4, 4, 4, 4, 4, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 72, 8, 16, 16, 16, 16, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 64, 64, 64, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128},
+	in: []uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 10, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 10, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 8, 0, 8, 8, 8, 0, 16, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 40, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 8, 0, 8, 0, 8, 1, 1, 1, 1, 1, 1, 1, 1, 4, 4, 4, 4, 4, 4, 4, 4, 4, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 72, 8, 16, 16, 16, 16, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 64, 64, 64, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128},
 	first: [][]phraseRef{
 		{{"slang", 0}},
 		{{"slang", 1}},
@@ -4609,7 +4720,7 @@ var frIndex = lexIndex{
 		{{"promotional", 5}},
 		{{"promotional", 7}},
 		{{"promotional", 8}, {"promotional", 9}, {"promotional", 10}},
-		{{"promotional", 11}, {"jargon", 14}, {"next-step", 2}},
+		{{"promotional", 11}, {"jargon", 13}, {"next-step", 2}},
 		{{"promotional", 13}, {"alternative", 1}, {"alternative", 4}},
 		{{"promotional", 14}},
 		{{"jargon", 0}},
@@ -4625,11 +4736,14 @@ var frIndex = lexIndex{
 		{{"jargon", 10}},
 		{{"jargon", 11}},
 		{{"jargon", 12}},
-		{{"jargon", 13}},
+		{{"jargon", 14}},
 		{{"jargon", 15}},
 		{{"jargon", 16}},
 		{{"jargon", 17}},
 		{{"jargon", 18}},
+		{{"jargon", 19}},
+		{{"jargon", 20}},
+		{{"jargon", 21}},
 		{{"next-step", 0}, {"time", 1}},
 		{{"next-step", 1}, {"time", 0}},
 		{{"next-step", 3}, {"time", 9}},
@@ -4800,11 +4914,17 @@ var frIndex = lexIndex{
 		nil,
 		nil,
 		nil,
+		nil,
+		nil,
+		nil,
+		nil,
+		nil,
+		nil,
 	},
 }
 
 var nlIndex = lexIndex{
-	slots: []uint32{0: 6, 1: 240, 4: 53, 5: 166, 8: 199, 9: 202, 15: 158, 16: 35, 17: 46, 18: 87, 19: 110, 20: 177, 21: 68, 22: 207, 23: 78, 25: 142, 26: 60, 27: 16, 28: 155, 29: 204, 33: 136, 35: 63, 36: 160, 37: 37, 39: 195, 40: 39, 41: 99, 42: 38, 43: 133, 44: 243, 49: 196, 51: 174, 52: 162, 53: 241, 55: 189, 56: 141, 64: 237, 67: 67, 72: 234, 79: 58, 83: 95, 84: 18, 85: 230, 86: 188, 88: 132, 91: 114, 92: 104, 102: 83, 103: 121, 104: 138, 105: 122, 106: 149, 107: 151, 108: 100, 109: 1, 110: 12, 111: 118, 112: 137, 113: 183, 118: 91, 119: 48, 124: 134, 125: 76, 127: 186, 130: 107, 131: 33, 132: 5, 133: 28, 134: 242, 135: 206, 138: 30, 139: 187, 140: 200, 143: 120, 144: 226, 145: 57, 146: 145, 147: 170, 148: 40, 149: 124, 150: 79, 151: 171, 155: 73, 158: 108, 159: 90, 160: 45, 162: 82, 163: 72, 164: 153, 165: 205, 166: 101, 167: 235, 170: 7, 171: 52, 172: 59, 173: 25, 174: 94, 175: 165, 176: 218, 178: 154, 179: 70, 182: 74, 188: 26, 189: 167, 191: 88, 194: 147, 195: 86, 200: 236, 201: 109, 203: 8, 207: 41, 208: 51, 209: 125, 210: 210, 211: 216, 212: 227, 216: 144, 217: 27, 218: 24, 219: 2, 220: 17, 221: 116, 222: 168, 223: 223, 224: 224, 225: 148, 229: 228, 230: 213, 234: 201, 238: 232, 240: 231, 241: 29, 249: 43, 251: 190, 257: 215, 261: 23, 264: 47, 266: 102, 267: 159, 268: 44, 269: 179, 270: 211, 275: 209, 277: 106, 278: 115, 280: 32, 281: 172, 285: 92, 287: 112, 289: 31, 292: 15, 293: 50, 294: 130, 297: 157, 301: 69, 303: 156, 304: 181, 305: 105, 306: 229, 312: 191, 317: 113, 330: 164, 333: 225, 339: 222, 344: 65, 346: 111, 348: 239, 349: 143, 355: 21, 357: 117, 359: 66, 360: 98, 361: 193, 362: 81, 364: 84, 372: 152, 373: 139, 377: 85, 380: 62, 382: 9, 383: 140, 384: 146, 388: 77, 390: 4, 391: 126, 392: 128, 393: 194, 394: 150, 395: 89, 396: 169, 397: 220, 398: 129, 402: 212, 404: 19, 407: 71, 408: 197, 409: 182, 410: 192, 411: 208, 412: 221, 413: 161, 415: 127, 418: 10, 419: 13, 420: 178, 421: 20, 425: 80, 431: 119, 433: 54, 443: 34, 448: 198, 453: 123, 454: 175, 455: 49, 456: 36, 457: 75, 460: 3, 461: 61, 462: 176, 463: 185, 464: 131, 469: 217, 470: 184, 475: 214, 480: 96, 484: 103, 485: 64, 486: 42, 488: 14, 489: 173, 491: 135, 495: 97, 496: 56, 498: 163, 499: 55, 504: 93, 505: 11, 506: 203, 507: 233, 508: 238, 509: 22, 510: 219, 511: 180},
+	slots: []uint32{0: 6, 1: 244, 4: 55, 5: 169, 8: 203, 9: 206, 15: 161, 16: 37, 17: 48, 18: 90, 19: 113, 20: 180, 21: 71, 22: 211, 23: 81, 25: 145, 26: 62, 27: 18, 28: 158, 29: 208, 33: 139, 35: 64, 36: 163, 37: 39, 39: 198, 40: 41, 41: 102, 42: 40, 43: 136, 44: 247, 49: 199, 51: 177, 52: 165, 53: 245, 55: 192, 56: 144, 64: 241, 65: 67, 67: 70, 72: 238, 79: 60, 83: 98, 84: 20, 85: 234, 86: 191, 88: 135, 91: 117, 92: 107, 102: 86, 103: 124, 104: 141, 105: 125, 106: 152, 107: 154, 108: 103, 109: 1, 110: 12, 111: 121, 112: 140, 113: 186, 118: 94, 119: 50, 124: 137, 125: 79, 127: 189, 130: 110, 131: 35, 132: 5, 133: 30, 134: 246, 135: 210, 138: 32, 139: 190, 140: 204, 143: 123, 144: 230, 145: 59, 146: 148, 147: 173, 148: 42, 149: 127, 150: 82, 151: 174, 155: 76, 158: 111, 159: 93, 160: 47, 162: 85, 163: 75, 164: 156, 165: 209, 166: 104, 167: 202, 168: 239, 170: 7, 171: 54, 172: 61, 173: 27, 174: 97, 175: 168, 176: 222, 178: 157, 179: 73, 182: 77, 184: 14, 188: 28, 189: 170, 191: 91, 194: 150, 195: 89, 200: 240, 201: 112, 203: 8, 207: 43, 208: 53, 209: 128, 210: 214, 211: 220, 212: 231, 216: 147, 217: 29, 218: 26, 219: 2, 220: 19, 221: 119, 222: 171, 223: 227, 224: 228, 225: 151, 229: 232, 230: 217, 234: 205, 238: 236, 240: 235, 241: 31, 249: 45, 251: 193, 257: 219, 261: 25, 264: 49, 266: 105, 267: 162, 268: 46, 269: 182, 270: 215, 275: 213, 277: 109, 278: 118, 280: 34, 281: 175, 285: 95, 287: 115, 289: 33, 292: 17, 293: 52, 294: 133, 297: 160, 301: 72, 303: 159, 304: 184, 305: 108, 306: 233, 312: 194, 317: 116, 330: 167, 333: 229, 339: 226, 344: 68, 346: 114, 348: 243, 349: 146, 355: 23, 357: 120, 359: 69, 360: 101, 361: 196, 362: 84, 363: 13, 364: 87, 372: 155, 373: 142, 377: 88, 380: 63, 382: 9, 383: 143, 384: 149, 388: 80, 390: 4, 391: 129, 392: 131, 393: 197, 394: 153, 395: 92, 396: 172, 397: 224, 398: 132, 402: 216, 404: 21, 407: 74, 408: 200, 409: 185, 410: 195, 411: 212, 412: 225, 413: 164, 415: 130, 418: 10, 419: 15, 420: 181, 421: 22, 425: 83, 431: 122, 433: 56, 443: 36, 447: 66, 448: 201, 453: 126, 454: 178, 455: 51, 456: 38, 457: 78, 460: 3, 461: 179, 462: 188, 464: 134, 469: 221, 470: 187, 475: 218, 480: 99, 484: 106, 485: 65, 486: 44, 488: 16, 489: 176, 491: 138, 495: 100, 496: 58, 498: 166, 499: 57, 504: 96, 505: 11, 506: 207, 507: 237, 508: 242, 509: 24, 510: 223, 511: 183},
 	keys: []string{
 		"ff",
 		"effe",
@@ -4818,6 +4938,8 @@ var nlIndex = lexIndex{
 		"mn",
 		"zn",
 		"geen",
+		"fixen",
+		"gefixt",
 		"hierbij",
 		"alsmede",
 		"derhalve",
@@ -4866,10 +4988,11 @@ var nlIndex = lexIndex{
 		"backend",
 		"rma",
 		"sku",
-		"ticketnummer",
 		"supportticket",
 		"een",
 		"ticket",
+		"prio",
+		"first",
 		"zal",
 		"zodra",
 		"zullen",
@@ -5004,6 +5127,7 @@ var nlIndex = lexIndex{
 		"even",
 		"ook",
 		"al",
+		"herbezorging",
 		"spam",
 		"online",
 		"helpartikel",
@@ -5050,7 +5174,7 @@ var nlIndex = lexIndex{
 		"bevestig",
 		"scroll",
 	},
-	in: []uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 8, 0, 8, 0, 0, 0, 8, 0, 0, 0, 8, 10, 8, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 8, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 8, 0, 0, 0, 8, 0, 8, 0, 40, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 8, 0, 0, 0, 0, 0, 0, 8, 0, 8, 8, 8, 0, 8, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 10, 10, 2, 4, 4, 4, 4, 4, 12, 4, 4, 4, 4, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 72, 72, 8, 8, 8, 8, 16, 16, 16, 16, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 64, 64, 64, 64, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128},
+	in: []uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 8, 0, 8, 0, 0, 0, 8, 0, 0, 0, 8, 10, 8, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 8, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 8, 0, 0, 0, 8, 0, 8, 0, 40, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 8, 0, 0, 0, 0, 0, 0, 8, 0, 8, 8, 8, 0, 8, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 10, 10, 2, 4, 4, 4, 4, 4, 12, 4, 4, 4, 4, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 72, 72, 8, 8, 8, 8, 16, 16, 16, 16, 16, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 64, 64, 64, 64, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128},
 	first: [][]phraseRef{
 		{{"slang", 0}},
 		{{"slang", 1}},
@@ -5063,7 +5187,9 @@ var nlIndex = lexIndex{
 		{{"slang", 8}},
 		{{"slang", 9}},
 		{{"slang", 10}},
-		{{"slang", 11}},
+		{{"slang", 11}, {"slang", 12}},
+		{{"slang", 13}},
+		{{"slang", 14}},
 		{{"too-formal", 0}},
 		{{"too-formal", 1}},
 		{{"too-formal", 2}},
@@ -5116,6 +5242,7 @@ var nlIndex = lexIndex{
 		{{"jargon", 7}},
 		{{"jargon", 8}},
 		{{"jargon", 9}},
+		{{"jargon", 10}},
 		{{"next-step", 0}},
 		{{"next-step", 3}},
 		{{"next-step", 4}},
@@ -5295,11 +5422,12 @@ var nlIndex = lexIndex{
 		nil,
 		nil,
 		nil,
+		nil,
 	},
 }
 
 var zhIndex = lexIndex{
-	slots: []uint32{0: 135, 2: 194, 6: 7, 7: 17, 8: 128, 10: 16, 11: 161, 23: 9, 27: 206, 29: 19, 30: 151, 31: 156, 33: 6, 36: 105, 37: 120, 40: 133, 42: 87, 43: 139, 51: 169, 53: 176, 54: 185, 56: 106, 64: 47, 66: 144, 67: 20, 68: 150, 69: 123, 71: 96, 73: 178, 76: 46, 78: 82, 79: 104, 82: 136, 83: 103, 84: 67, 90: 81, 91: 11, 94: 37, 96: 32, 97: 99, 98: 138, 100: 108, 101: 97, 109: 70, 111: 50, 116: 114, 117: 174, 118: 180, 123: 38, 125: 14, 130: 33, 131: 146, 133: 173, 141: 172, 142: 12, 143: 34, 144: 131, 145: 205, 146: 55, 150: 160, 153: 63, 160: 207, 163: 181, 165: 107, 168: 148, 171: 140, 176: 157, 178: 24, 183: 137, 184: 66, 186: 18, 187: 115, 188: 36, 189: 201, 191: 75, 192: 64, 193: 199, 194: 30, 196: 198, 199: 43, 200: 179, 201: 89, 202: 202, 208: 177, 214: 110, 222: 162, 231: 208, 237: 127, 238: 21, 241: 210, 242: 83, 243: 200, 244: 159, 245: 196, 246: 95, 247: 25, 248: 124, 252: 39, 253: 122, 254: 193, 255: 10, 258: 26, 259: 119, 260: 3, 264: 52, 265: 85, 266: 204, 267: 62, 270: 167, 271: 13, 272: 51, 273: 197, 274: 187, 276: 163, 277: 195, 278: 57, 279: 152, 285: 71, 288: 88, 295: 203, 296: 65, 297: 78, 301: 109, 303: 28, 313: 35, 317: 134, 322: 74, 323: 117, 333: 27, 334: 54, 335: 23, 336: 84, 337: 1, 338: 41, 339: 92, 340: 49, 341: 145, 342: 153, 345: 102, 350: 129, 351: 132, 352: 190, 354: 91, 359: 31, 360: 170, 364: 101, 365: 130, 367: 112, 373: 121, 374: 4, 380: 142, 385: 116, 386: 44, 390: 192, 393: 68, 394: 61, 396: 141, 397: 186, 398: 80, 400: 100, 404: 171, 405: 77, 407: 158, 416: 149, 417: 209, 419: 155, 420: 175, 422: 69, 424: 29, 425: 48, 426: 8, 427: 40, 428: 125, 429: 189, 432: 15, 433: 90, 434: 5, 440: 98, 441: 113, 442: 147, 444: 188, 450: 59, 453: 165, 454: 111, 456: 154, 463: 184, 464: 22, 467: 166, 468: 76, 469: 42, 470: 126, 471: 168, 472: 182, 473: 183, 474: 94, 475: 191, 477: 93, 481: 58, 482: 164, 483: 86, 488: 53, 489: 60, 491: 2, 493: 56, 494: 72, 495: 79, 503: 73, 505: 118, 507: 45, 510: 143, 511: 0},
+	slots: []uint32{0: 143, 2: 202, 6: 7, 7: 17, 8: 136, 10: 16, 11: 169, 23: 9, 27: 214, 29: 19, 30: 159, 31: 164, 33: 6, 36: 113, 37: 128, 40: 141, 42: 87, 43: 147, 51: 177, 53: 184, 54: 193, 56: 114, 64: 47, 66: 152, 67: 20, 68: 92, 69: 131, 70: 158, 71: 102, 73: 186, 76: 46, 78: 82, 79: 110, 82: 144, 83: 109, 84: 67, 90: 81, 91: 11, 94: 37, 96: 32, 97: 105, 98: 146, 99: 111, 100: 116, 101: 103, 109: 70, 111: 50, 116: 122, 117: 182, 118: 188, 123: 38, 125: 14, 130: 33, 131: 154, 133: 181, 141: 180, 142: 12, 143: 34, 144: 139, 145: 213, 146: 55, 150: 168, 153: 63, 160: 215, 163: 189, 165: 115, 168: 156, 171: 148, 176: 165, 178: 24, 183: 145, 184: 66, 186: 18, 187: 123, 188: 36, 189: 209, 191: 75, 192: 64, 193: 207, 194: 30, 196: 206, 199: 43, 200: 187, 201: 210, 208: 185, 214: 118, 222: 170, 224: 91, 231: 216, 237: 135, 238: 21, 241: 95, 242: 83, 243: 208, 244: 167, 245: 204, 246: 101, 247: 25, 248: 132, 249: 218, 252: 39, 253: 130, 254: 201, 255: 10, 258: 26, 259: 127, 260: 3, 264: 52, 265: 85, 266: 212, 267: 62, 270: 175, 271: 13, 272: 51, 273: 205, 274: 195, 275: 112, 276: 171, 277: 203, 278: 57, 279: 160, 285: 71, 288: 88, 295: 211, 296: 65, 297: 78, 301: 117, 303: 28, 313: 35, 317: 142, 322: 74, 323: 125, 333: 27, 334: 54, 335: 23, 336: 84, 337: 1, 338: 41, 339: 98, 340: 49, 341: 153, 342: 161, 345: 108, 350: 137, 351: 140, 352: 198, 354: 94, 359: 31, 360: 178, 364: 107, 365: 138, 367: 120, 373: 129, 374: 4, 380: 150, 385: 124, 386: 44, 390: 200, 393: 68, 394: 61, 396: 149, 397: 194, 398: 80, 400: 106, 404: 179, 405: 77, 407: 166, 416: 157, 417: 217, 419: 163, 420: 183, 422: 69, 423: 96, 424: 29, 425: 48, 426: 8, 427: 40, 428: 133, 429: 197, 432: 15, 433: 93, 434: 5, 440: 104, 441: 121, 442: 155, 444: 196, 450: 59, 453: 173, 454: 119, 456: 162, 457: 89, 463: 192, 464: 22, 467: 174, 468: 76, 469: 42, 470: 97, 471: 134, 472: 176, 473: 190, 474: 90, 475: 100, 476: 191, 477: 99, 478: 199, 481: 58, 482: 172, 483: 86, 488: 53, 489: 60, 491: 2, 493: 56, 494: 72, 495: 79, 503: 73, 505: 126, 507: 45, 510: 151, 511: 0},
 	keys: []string{
 		"哈哈",
 		"呵呵",
@@ -5389,9 +5517,15 @@ var zhIndex = lexIndex{
 		"开通年度vip",
 		"年度会员立享",
 		"优惠活动",
-		"工单",
+		"会员日",
+		"全场",
+		"买二送一",
+		"欢迎顺便选购",
 		"升级处理",
 		"后台",
+		"二线",
+		"闭环",
+		"流转至",
 		"您会收到",
 		"明天",
 		"今天",
@@ -5405,6 +5539,8 @@ var zhIndex = lexIndex{
 		"我们会",
 		"请回复",
 		"随时联系",
+		"今晚",
+		"到时",
 		"感谢您的耐心",
 		"感谢您耐心等待",
 		"让您久等了",
@@ -5512,7 +5648,7 @@ var zhIndex = lexIndex{
 		"提交",
 		"确认",
 	},
-	in: []uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 32, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 32, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128},
+	in: []uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 32, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 32, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128},
 	first: [][]phraseRef{
 		{{"slang", 0}},
 		{{"slang", 1}},
@@ -5602,9 +5738,15 @@ var zhIndex = lexIndex{
 		{{"promotional", 14}},
 		{{"promotional", 15}},
 		{{"promotional", 16}},
+		{{"promotional", 17}},
+		{{"promotional", 18}},
+		{{"promotional", 19}},
+		{{"promotional", 20}},
 		{{"jargon", 0}},
 		{{"jargon", 1}},
 		{{"jargon", 2}},
+		{{"jargon", 3}},
+		{{"jargon", 4}},
 		{{"next-step", 0}},
 		{{"next-step", 1}, {"time", 1}},
 		{{"next-step", 2}, {"time", 0}},
@@ -5618,6 +5760,8 @@ var zhIndex = lexIndex{
 		{{"next-step", 10}},
 		{{"next-step", 11}},
 		{{"next-step", 12}, {"warm", 7}},
+		{{"next-step", 13}},
+		{{"next-step", 14}},
 		{{"patience", 0}},
 		{{"patience", 1}},
 		{{"patience", 2}},

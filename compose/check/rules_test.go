@@ -29,7 +29,7 @@ func rulesOf(r Report) map[string]int {
 
 func TestFieldRules(t *testing.T) {
 	c := newChecker(t)
-	long := strings.Repeat("word ", 300)
+	long := strings.Repeat("word ", 320)
 	tests := []struct {
 		name string
 		in   Input

@@ -302,9 +302,9 @@ func closingByShape(lex *Lexicon, lines []string) int {
 }
 
 // isPostscript reports a line added under the signature: "P.S. …", "PS:
-// …", "P.D. …", "附：…".
+// …", "P.D. …", "P. D.: …", "附：…".
 func isPostscript(t string) bool {
-	for _, p := range []string{"P.S.", "PS:", "PS ", "P.D.", "N.B.", "附：", "附:"} {
+	for _, p := range []string{"P.S.", "P. S.", "PS:", "PS ", "P.D.", "P. D.", "PD:", "N.B.", "附：", "附:"} {
 		if strings.HasPrefix(t, p) {
 			return true
 		}
@@ -325,14 +325,26 @@ func endsInClosing(lex *Lexicon, t string) bool {
 			return true
 		}
 	}
+	// A sign-off and where it comes from: "Groete uit Outjo", "Greetings
+	// from sunny Durban".
+	for i := 1; i < len(words) && i <= 3; i++ {
+		if closingFrom[words[i]] && len(words)-i-1 <= 3 && lex.has(inClosing, strings.Join(words[:i], " ")) {
+			return true
+		}
+	}
 	return false
 }
+
+// closingFrom holds the words that join a sign-off to a place.
+var closingFrom = map[string]bool{"from": true, "uit": true, "vanuit": true, "van": true, "de": true, "desde": true, "depuis": true}
 
 // signOffShaped reports a line shaped like a sign-off: at most twelve words
 // ending in a comma or an exclamation mark ("Thanks for learning with us,"),
 // at most four ending in a full stop ("Thanks again."), or in Chinese a
 // wish, a last clause that starts with 祝 or 顺颂 ("感谢您的支持，祝您生活
-// 愉快！"), or a short thanks (再次感谢您的反馈。).
+// 愉快！") or a first one (祝出差顺利，八月课上见), a short thanks or look
+// ahead (再次感谢您的反馈。期待您和家人来看展。), or a short wish without
+// 祝 (骑行愉快).
 func signOffShaped(t string) bool {
 	if strings.ContainsFunc(t, isHan) {
 		body := strings.TrimRight(t, "！!。.，, ")
@@ -340,11 +352,22 @@ func signOffShaped(t string) bool {
 			_, n := utf8.DecodeRuneInString(body[i:])
 			body = body[i+n:]
 		}
-		if strings.HasPrefix(body, "祝") || strings.HasPrefix(body, "顺颂") || strings.HasPrefix(body, "顺祝") {
+		if wish(body) {
 			return utf8.RuneCountInString(body) <= 16
 		}
-		// A closing thanks: 再次感谢您的坦诚反馈。
-		return (strings.HasPrefix(t, "感谢") || strings.HasPrefix(t, "再次感谢") || strings.HasPrefix(t, "谢谢") || strings.HasPrefix(t, "非常感谢")) && utf8.RuneCountInString(t) <= 20
+		// A wish with a word after it: 祝出差顺利，八月课上见.
+		if i := strings.IndexAny(t, "，,"); i >= 0 && wish(t[:i]) {
+			return utf8.RuneCountInString(t) <= 20
+		}
+		// A closing thanks (再次感谢您的坦诚反馈。), a look ahead
+		// (期待您和家人来看展。) or a short wish without 祝 (骑行愉快).
+		n := utf8.RuneCountInString(t)
+		for _, p := range []string{"感谢", "再次感谢", "谢谢", "非常感谢", "期待"} {
+			if strings.HasPrefix(t, p) {
+				return n <= 20
+			}
+		}
+		return n <= 8 && (strings.HasSuffix(body, "愉快") || strings.HasSuffix(body, "顺利"))
 	}
 	n := len(strings.Fields(t))
 	switch {
@@ -354,6 +377,12 @@ func signOffShaped(t string) bool {
 		return n <= 4 && !strings.HasSuffix(t, "..")
 	}
 	return false
+}
+
+// wish reports a Chinese clause that wishes the reader well: 祝您生活愉快,
+// 顺颂商祺.
+func wish(s string) bool {
+	return strings.HasPrefix(s, "祝") || strings.HasPrefix(s, "顺颂") || strings.HasPrefix(s, "顺祝")
 }
 
 // isNameLine reports a line that can be a signature's name: one to four
@@ -569,9 +598,12 @@ func (c *Checker) wholeText(rep *Report, in Input, l letter, agg paraResult, det
 			add("exclamation", Warning, FieldBody, off, size, "exclamation marks make a reply sound loud; keep to one or two", ".")
 		}
 	}
-	limit, unit := 250, "words"
+	// Past 300 words (600 Chinese characters) an answer is a page to
+	// read, not a reply. 250 was too tight: careful answers that list the
+	// documents to send run to 260.
+	limit, unit := 300, "words"
 	if rep.Language == "zh" {
-		limit, unit = 500, "characters"
+		limit, unit = 600, "characters"
 	}
 	if agg.words > limit {
 		add("reply-too-long", Warning, FieldBody, l.answerStart, 0, "the answer is "+strconv.Itoa(agg.words)+" "+unit+"; over "+strconv.Itoa(limit)+", link to a help article instead of pasting it")

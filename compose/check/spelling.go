@@ -137,7 +137,7 @@ func elidedName(word string) bool {
 // dictionary lists only some of, so that a word it lacks is still right
 // when the rule builds it from a word it has.
 var derived = map[string]func(d *spell.Dict, word string) bool{
-	"es": func(d *spell.Dict, word string) bool { return adverb(d, word) || enclitic(d, word) },
+	"es": func(d *spell.Dict, word string) bool { return adverb(d, word) || enclitic(d, word) || voseo(d, word) },
 	"af": participle,
 }
 
@@ -168,6 +168,29 @@ func enclitic(d *spell.Dict, word string) bool {
 				return true
 			}
 		} else if strings.HasSuffix(stem, "r") && d.Correct(stem) {
+			return true
+		}
+	}
+	return false
+}
+
+// voseo reports a verb in the vos form of Argentina, Uruguay and much of
+// Central America, which es_ES lacks: the present "podés", "querés",
+// "vivís" and the imperative "respondé", "mirá", each the infinitive's
+// stem and its stressed vowel, and the imperative with a pronoun on it,
+// unstressed: "fijate", "avisame", "decime".
+func voseo(d *spell.Dict, word string) bool {
+	lower := strings.ToLower(word)
+	for _, c := range clitics {
+		if stem, ok := strings.CutSuffix(lower, c); ok && utf8.RuneCountInString(stem) >= 3 && strings.ContainsAny(stem[len(stem)-1:], "aei") {
+			if d.Correct(stem + "r") {
+				return true
+			}
+		}
+	}
+	stem := strings.TrimSuffix(lower, "s")
+	for _, v := range [...]struct{ stressed, plain string }{{"á", "a"}, {"é", "e"}, {"í", "i"}} {
+		if base, ok := strings.CutSuffix(stem, v.stressed); ok && utf8.RuneCountInString(base) >= 2 && d.Correct(base+v.plain+"r") {
 			return true
 		}
 	}

@@ -217,6 +217,7 @@ func TestShoutingOrAcronym(t *testing.T) {
 
 // TestSpellingDerivedForms: words a language builds by rule and its
 // dictionary lists only some of — Spanish verbs with pronouns written on,
+// the Argentinian vos forms,
 // Afrikaans participles, abbreviations with an apostrophe plural — are
 // right when the rule builds them from a known word, and a typo in them
 // is still found.
@@ -225,6 +226,7 @@ func TestSpellingDerivedForms(t *testing.T) {
 		lang, clean, typo, want string
 	}{
 		{"es", "Confírmamelo mañana, quédatelo si te sirve, indíquenos la hora y respóndeme antes de enviarlo; estamos revisándolo.", "Confírmamlo mañana, por favor.", "Confírmamlo"},
+		{"es", "Si querés, podés pasar el jueves; respondé a este correo o avisame y fijate en la hora.", "Si querés, podés pasr el jueves.", "pasr"},
 		{"af", "Ons het die rekening gedeaktiveer en die gekrapte deur vervang. U sal twee sms'e kry.", "Ons het die rekening gedeaktievr.", "gedeaktievr"},
 	}
 	for _, tc := range cases {

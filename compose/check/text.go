@@ -78,15 +78,22 @@ func splitParagraphs(text string) []paragraph {
 	return out
 }
 
+// isListItem reports a line that starts an item of a list: a bullet ("- ",
+// "• ", "· ", "– "), a number ("1.", "2)", "3、") or a circled one ("①").
 func isListItem(line string) bool {
-	if strings.HasPrefix(line, "- ") || strings.HasPrefix(line, "* ") || strings.HasPrefix(line, "• ") {
+	for _, b := range []string{"- ", "* ", "• ", "· ", "・", "– ", "▪ ", "◦ ", "● "} {
+		if strings.HasPrefix(line, b) {
+			return true
+		}
+	}
+	if r, _ := utf8.DecodeRuneInString(line); r >= '①' && r <= '⑳' {
 		return true
 	}
 	i := 0
 	for i < len(line) && line[i] >= '0' && line[i] <= '9' {
 		i++
 	}
-	return i > 0 && i < len(line) && (line[i] == '.' || line[i] == ')')
+	return i > 0 && i < len(line) && (line[i] == '.' || line[i] == ')' || strings.HasPrefix(line[i:], "、"))
 }
 
 // scanWords finds the words of s (offsets relative to s plus base). Chinese
@@ -236,12 +243,14 @@ func splitSentences(p paragraph, words []word) []sentence {
 	return out
 }
 
-// isTitle reports the abbreviated titles written before a name, in the
-// six languages: Dr., Mrs., Sra., Mme, Dhr., Mnr. …
+// isTitle reports the abbreviations written before a name, in the six
+// languages: titles (Dr., Mrs., Sra., Mme, Dhr., Mnr. …) and the kinds of
+// street (Av. Irarrázaval, Blvd. …).
 func isTitle(w string) bool {
 	switch w {
 	case "dr", "dra", "mr", "mrs", "ms", "mx", "prof", "sr", "sra", "srta", "mme", "mlle",
-		"dhr", "mevr", "mnr", "mev", "ir", "drs":
+		"dhr", "mevr", "mnr", "mev", "ir", "drs",
+		"av", "avda", "ave", "blvd", "bd":
 		return true
 	}
 	return false

@@ -29,7 +29,7 @@ import (
 
 const (
 	cacheMagic   = "kindly-spell\x00"
-	cacheVersion = 6 // change it whenever dict or this encoding changes
+	cacheVersion = 7 // change it whenever dict or this encoding changes
 )
 
 // cacheName is the file a dictionary's cache is kept in: its name, then a

@@ -12,6 +12,12 @@ import (
 // the cache as it is, and used straight from the bytes read back: filling a
 // map with the 180,000 words of nl takes 15 ms, reading the table none.
 //
+// A slot holds a word's index + 1 in its low bits and the top bits of the
+// word's hash in the rest (a tag), so that a probe past another word's
+// slot, most probes of a word that is not there, is settled in the slot
+// array without reading that word's end and key: two more pages of a
+// table read lazily from disk, and what made spelling cost a start-up.
+//
 // Every lookup checks its indexes, so a damaged cache file gives wrong
 // answers at worst, never a panic.
 type wordTable struct {
@@ -50,14 +56,25 @@ func newWordTable(words map[string]int32) wordTable {
 		t.keys = append(t.keys, w...)
 		t.ends.set(i, uint32(len(t.keys)))
 		t.homs.set(i, uint32(hom))
-		h := hashWord(w) & mask
+		hash := hashWord(w)
+		h := hash & mask
 		for t.slots.at(int(h)) != 0 {
 			h = (h + 1) & mask
 		}
-		t.slots.set(int(h), uint32(i+1))
+		t.slots.set(int(h), t.tag(hash)|uint32(i+1))
 		i++
 	}
 	return t
+}
+
+// indexBits is how many low bits of a slot hold the index: enough for the
+// number of words + 1; the tag has the rest.
+func (t *wordTable) indexBits() int { return bits.Len32(uint32(t.ends.len())) }
+
+// tag is the part of a word's hash kept in its slot, in place.
+func (t *wordTable) tag(hash uint32) uint32 {
+	b := t.indexBits()
+	return hash >> b << b
 }
 
 // lookup returns the homs index of w.
@@ -68,13 +85,22 @@ func (t *wordTable) lookup(w string) (int, bool) {
 	}
 	n := uint32(t.ends.len())
 	mask := uint32(size - 1)
-	h := hashWord(w) & mask
+	hash := hashWord(w)
+	tag, index := t.tag(hash), uint32(1)<<t.indexBits()-1
+	h := hash & mask
 	for range size {
 		v := t.slots.at(int(h))
-		if v == 0 || v > n {
+		if v == 0 {
 			return 0, false
 		}
-		k := int(v - 1)
+		if v&^index != tag {
+			h = (h + 1) & mask
+			continue
+		}
+		if v&index == 0 || v&index > n {
+			return 0, false
+		}
+		k := int(v&index - 1)
 		start := uint32(0)
 		if k > 0 {
 			start = t.ends.at(k - 1)

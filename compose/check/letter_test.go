@@ -104,6 +104,8 @@ func TestSentenceLength(t *testing.T) {
 		{"zh", "另外，我们安排了售后工程师吴工在6月20日（周四）上午9点到10点之间上门，按国网标准把逆变器（型号 SG10RT-P2）的保护参数重新核对一遍，这次上门免费。", false},
 		{"en", "Your refund goes back to the card (" + strings.Repeat("the shop on the street ", 6) + "included) today.", true},
 		{"en", strings.Repeat("the shop on the street ", 6) + "(today) opens.", true},
+		// A full-width semicolon is a pause too.
+		{"zh", "您投保的家庭财产保险包含“水暖管爆裂”责任，厨房地板和橱柜的损失都在保障范围内；楼下邻居家天花板的损失，可以走您保单附加的第三者责任险，一起处理。", false},
 		// Items under "·" or "1、" are a list, each item its own sentence.
 		{"zh", "具体安排是这样的：\n· 停课时间：7月1日至7月31日，这期间的8节课全部顺延；\n· 8月第一周起，你可以插到周二、周四晚7点的平行班，进度和现在一致；\n· 出差期间想保持手感的话，线上录播课可以免费看，用现在的账号登录就行。", false},
 		{"zh", "具体安排是这样的：\n1、停课时间：7月1日至7月31日，这期间的8节课全部顺延；\n2、8月第一周起，你可以插到周二、周四晚7点的平行班，进度和现在一致；\n3、出差期间想保持手感的话，线上录播课可以免费看，用现在的账号登录就行。", false},
@@ -186,6 +188,7 @@ func TestGreetingWithoutMark(t *testing.T) {
 		{"Geagte Heer/Dame", []string{"greeting-too-formal"}},
 		{"Hallo", []string{"greeting-no-name"}},
 		{"Dankie vir u geduld", []string{"greeting-no-name"}},
+		{"Hallo {{voornaam}}", nil}, // placeholder-unfilled says it
 	}
 	for _, tc := range cases {
 		var got []string
@@ -210,6 +213,8 @@ func TestStepsByActions(t *testing.T) {
 		{"zh", "请您先登录App，点击右下角的“我的”。然后进入“我的订单”，最后选择“原路退回”。", true},
 		{"en", "You can click the link in the email or open the app, whichever is easier.", false},
 		{"nl", "Klik op de link in de mail en kies een nieuw wachtwoord.", false},
+		// A list under a heading and a line that introduces it.
+		{"fr", "Passer à l'abonnement Smart 20 Go\nC'est possible à tout moment et sans frais :\n1. Connectez-vous à votre espace client.\n2. Cliquez sur « Mon abonnement », puis sur « Changer de formule ».\n3. Choisissez Smart 20 Go et confirmez.", false},
 	})
 }
 

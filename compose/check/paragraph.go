@@ -55,10 +55,10 @@ func (c *Checker) isWord(lex *Lexicon, lang, lower string) bool {
 	return d != nil && d.Correct(lower) || en != nil && en.Correct(lower)
 }
 
-// citesLaw reports text that starts by naming a law or an article of one
-// (within four words): "l'article 15 du RGPD", "POPIA", "section 3 of the
-// terms". After "pursuant to" or "ingevolge" that is a legal reference,
-// the plainest way to say it.
+// citesLaw reports text that starts by naming a law, an article of one or
+// the contract (within four words): "l'article 15 du RGPD", "POPIA",
+// "section 3 of the terms", "nos conditions générales". After "pursuant
+// to" or "ingevolge" that is a reference, the plainest way to say it.
 func citesLaw(text string) bool {
 	for i, w := range strings.Fields(text) {
 		if i == 4 {
@@ -70,7 +70,8 @@ func citesLaw(text string) bool {
 		}
 		switch strings.ToLower(w) {
 		case "article", "artikel", "artículo", "art", "section", "clause", "§", "regulation", "règlement", "reglamento",
-			"law", "act", "loi", "ley", "wet", "directive", "directiva", "richtlijn":
+			"law", "act", "loi", "ley", "wet", "directive", "directiva", "richtlijn",
+			"terms", "conditions", "condiciones", "voorwaarden", "voorwaardes", "contract", "contrat", "contrato", "kontrak":
 			return true
 		}
 		if utf8.RuneCountInString(w) >= 3 && strings.ToUpper(w) == w && strings.ToLower(w) != w {
@@ -364,7 +365,7 @@ func sentenceLength(text string, words []word) int {
 		var gap string
 		if i < len(words) {
 			gap = text[words[i-1].end:words[i].start]
-			if !strings.ContainsAny(gap, ":;()（）") {
+			if !strings.ContainsAny(gap, ":;()：；（）") {
 				continue
 			}
 		}
@@ -374,7 +375,7 @@ func sentenceLength(text string, words []word) int {
 			outside += n
 		}
 		from = i
-		if pause := strings.TrimLeft(gap, " "); depth == 0 && (i == len(words) || strings.HasPrefix(pause, ":") || strings.HasPrefix(pause, ";")) {
+		if pause := strings.TrimLeft(gap, " "); depth == 0 && (i == len(words) || strings.HasPrefix(pause, ":") || strings.HasPrefix(pause, ";") || strings.HasPrefix(pause, "：") || strings.HasPrefix(pause, "；")) {
 			longest = max(longest, outside)
 			outside = 0
 		}

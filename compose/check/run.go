@@ -235,6 +235,9 @@ func greetingShaped(lex *Lexicon, t, rest string) bool {
 	if len(words) > 6 || strings.TrimSpace(next) != "" || strings.ContainsAny(t, "?;0123456789") {
 		return false
 	}
+	if len(words) >= 2 && (strings.HasSuffix(t, "}}") || strings.HasSuffix(t, "]")) {
+		return true // a name still to fill in: "Hallo {{voornaam}}"
+	}
 	if r, _ := utf8.DecodeLastRuneInString(t); !unicode.IsLetter(r) {
 		return false // "Thanks for writing." is a sentence
 	}

@@ -87,9 +87,9 @@ func (c *Checker) LoadSpelling(lang string) error {
 }
 
 // misspelled finds words the dictionary does not know. Names (capitals
-// after the start of a sentence), acronyms, codes, compounds with hyphens
-// and very short words are never findings: a false alarm costs more trust
-// than a missed typo.
+// after the start of a sentence), brands (eSIM), acronyms, codes,
+// compounds with hyphens and very short words are never findings: a false
+// alarm costs more trust than a missed typo.
 //
 // A word the language's dictionary does not know but English does (en,
 // when it is not the language checked) is taken for a loanword: "app",
@@ -107,8 +107,8 @@ func misspelled(lang string, d, en *spell.Dict, lex *Lexicon, text string, sents
 				continue
 			}
 			r, _ := utf8.DecodeRuneInString(word)
-			if unicode.IsUpper(r) && i > 0 || elidedName(word) {
-				continue // a name, a product, a place
+			if unicode.IsUpper(r) && i > 0 || elidedName(word) || innerCapital(word) {
+				continue // a name, a product, a place: eSIM, WhatsApp
 			}
 			if lex.has(inSpellingOK, w.lower) || skip(w.start, w.end) {
 				continue
@@ -118,6 +118,19 @@ func misspelled(lang string, d, en *spell.Dict, lex *Lexicon, text string, sents
 			}
 		}
 	}
+}
+
+// innerCapital reports a capital after a lower-case letter, which marks a
+// product or a brand (eSIM, eHerkenning, WhatsApp), not a typo.
+func innerCapital(word string) bool {
+	lower := false
+	for _, r := range word {
+		if unicode.IsUpper(r) && lower {
+			return true
+		}
+		lower = unicode.IsLower(r)
+	}
+	return false
 }
 
 // elidedName reports a name after an elided article or preposition:

@@ -167,11 +167,12 @@ func BenchmarkSpellingReply(b *testing.B) {
 	}
 }
 
-// TestSpellingLoanwordsAndNames: English loanwords, a name after a title,
-// a URL and a placeholder's inside are not typos; a typo still is.
+// TestSpellingLoanwordsAndNames: English loanwords, a name after a title
+// or a street's abbreviation, a brand with a capital inside, a URL and a
+// placeholder's inside are not typos; a typo still is.
 func TestSpellingLoanwordsAndNames(t *testing.T) {
 	c := spellingChecker(t, "es")
-	clean := "Previsiblemente, abra la app y elija su cita con la Dra. Marta Sanz en https://citas.example.es antes del martes.\n- Dr. Amira Shah le llamará. Su número es {{numero_caso}}."
+	clean := "Previsiblemente, abra la app y elija su cita con la Dra. Marta Sanz en https://citas.example.es antes del martes.\n- Dr. Amira Shah le llamará. Su número es {{numero_caso}}. Estamos en Av. Irarrázaval 2840. eSIM activada."
 	if got := spellingFindings(c, "es", clean, true); len(got) > 0 {
 		t.Errorf("false alarms: %v", got)
 	}

@@ -37,9 +37,9 @@ func splitParagraphs(text string) []paragraph {
 	flush := func(end int) {
 		if start >= 0 && end > start {
 			p := paragraph{start: start, end: end, text: text[start:end]}
-			// A list, perhaps under one line that introduces it ("To reset
-			// your password:").
-			p.list = listLines >= 2 && listLines >= lines-1
+			// A list, perhaps under a line or two that introduce it ("To
+			// reset your password:", or a heading and that line).
+			p.list = listLines >= 2 && listLines >= lines-2
 			if strings.TrimSpace(p.text) != "" {
 				out = append(out, p)
 			}

@@ -88,6 +88,7 @@ func TestFormalLegalReference(t *testing.T) {
 		{"en", "Pursuant to section 3 of the terms, the deposit is kept.", false},
 		{"en", "Pursuant to your request, the deposit has been returned.", true},
 		{"fr", "Conformément à votre demande, la commande est annulée.", true},
+		{"fr", "Un abonnement annuel ne peut pas être remboursé, conformément à nos conditions générales.", false},
 	}
 	for _, tc := range cases {
 		if got := fires(c, "too-formal", tc.lang, tc.text); got != tc.want {

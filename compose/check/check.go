@@ -3,7 +3,10 @@ package check
 import (
 	"errors"
 	"fmt"
+	"sync/atomic"
 	"time"
+
+	"kindly/compose/check/lang"
 )
 
 // Severity says how much a finding matters: an error blocks sending until it
@@ -179,12 +182,39 @@ type Checker struct {
 	lex      lexicons
 	disabled map[string]bool
 	spell    spellers
+	detected atomic.Pointer[detection]
 	// Problems are the rule files that could not be read; the rest works.
 	Problems []error
 	// SpellCache is where parsed dictionaries are kept between runs, so
 	// that LoadSpelling takes a few milliseconds instead of 40 to 70
 	// (empty: parse them every time).
 	SpellCache string
+}
+
+// detection is the last language detection, kept so that a caller that
+// detects to load the right dictionary (Language) and the run after it
+// pay for one: detection is the costliest step of a whole-text check.
+type detection struct {
+	text, code string
+	conf       float64
+}
+
+// detect detects the language of a reply's own text, or returns the last
+// detection when the text is the same.
+func (c *Checker) detect(own string) (string, float64) {
+	if d := c.detected.Load(); d != nil && d.text == own {
+		return d.code, d.conf
+	}
+	code, conf := lang.Detect(own)
+	c.detected.Store(&detection{own, code, conf})
+	return code, conf
+}
+
+// Language is the language Run finds a body in when Input.Lang is empty
+// (the customer's quoted email left out), or "" when it cannot tell.
+func (c *Checker) Language(body string) string {
+	code, _ := c.detect(replyText(body))
+	return code
 }
 
 // New makes a Checker. Bad team rule files are reported in Problems and in

@@ -160,6 +160,26 @@ func TestQuotedCustomerTextIgnored(t *testing.T) {
 	}
 }
 
+// TestLanguageAsRunFindsIt: Language, which picks the dictionary to load
+// before a run, leaves the quoted email out as Run does, and says what Run
+// then reports, whichever comes first.
+func TestLanguageAsRunFindsIt(t *testing.T) {
+	c := newChecker(t)
+	quote := "\n\nOp ma 2 nov 2026 schreef Anna:\n> Mijn bestelling is nog steeds niet aangekomen en niemand antwoordt op mijn berichten.\n> Ik wil graag weten wanneer het pakket komt, want ik heb het nodig.\n"
+	for _, body := range []string{
+		"Hi Anna,\n\nYour order ships tomorrow and should be with you on Thursday.\n\nKind regards,\nMaria" + quote,
+		"Hallo Anna,\n\nJou bestelling word môre gestuur en behoort Donderdag by jou te wees.\n\nVriendelike groete\nMaria" + quote,
+	} {
+		got := c.Language(body)
+		if rep := c.Run(Input{Body: body}); rep.Language != got {
+			t.Errorf("Language %q, then Run %q: %s", got, rep.Language, body)
+		}
+		if other := newChecker(t); other.Run(Input{Body: body}).Language != other.Language(body) {
+			t.Errorf("Run, then Language: differ on %s", body)
+		}
+	}
+}
+
 func TestMetrics(t *testing.T) {
 	c := newChecker(t)
 	rep := c.Run(Input{Body: "Hi Anna,\n\nThe cat sat on the mat. It was happy.\n\nThen it slept.\n\nKind regards,\nMaria"})

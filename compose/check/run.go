@@ -9,9 +9,15 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
-
-	"kindly/compose/check/lang"
 )
+
+// replyText is a body without the customer's email quoted under it.
+func replyText(body string) string {
+	if q := quoteStart(body); q >= 0 {
+		return body[:q]
+	}
+	return body
+}
 
 // paraCache keeps paragraph results between runs of a Session.
 type paraCache map[string]paraResult
@@ -20,11 +26,8 @@ func (c *Checker) run(in Input, cache *paraCache) Report {
 	rep := Report{Language: in.Lang}
 	body := in.Body
 	// Detect the language once: it is the costliest whole-text step.
-	own := body
-	if q := quoteStart(body); q >= 0 {
-		own = body[:q]
-	}
-	detected, conf := lang.Detect(own)
+	own := replyText(body)
+	detected, conf := c.detect(own)
 	letter := c.splitLetter(in, detected)
 	answer := body[letter.answerStart:letter.answerEnd]
 	if rep.Language == "" {

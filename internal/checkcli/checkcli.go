@@ -22,7 +22,6 @@ import (
 
 	"kindly/compose"
 	"kindly/compose/check"
-	"kindly/compose/check/lang"
 	"kindly/internal/safetext"
 )
 
@@ -172,7 +171,7 @@ func readMessage(stdin io.Reader, name string) (*compose.Message, error) {
 // when not given), so the spelling rule runs; without one it says so once.
 func LoadSpelling(checker *check.Checker, errOut io.Writer, code, body string) {
 	if code == "" {
-		code, _ = lang.Detect(body)
+		code = checker.Language(body)
 	}
 	if code == "zh" || code == "" {
 		return // no spelling to check in Chinese

@@ -21,8 +21,9 @@ var dictionaries = map[string]struct {
 }{
 	"en": {names: []string{"en_US", "en_GB"}},
 	// nl marks some words to end compounds only, and so refuses
-	// "retourkosten"; see spell.Options.
-	"nl": {names: []string{"nl"}, opt: spell.Options{LooseCompoundStart: true}},
+	// "retourkosten", and lets no verb stem begin one ("vulslang",
+	// "ontkalkprogramma"); see spell.Options.
+	"nl": {names: []string{"nl"}, opt: spell.Options{LooseCompoundStart: true, CompoundStartFlag: "V3"}},
 	"fr": {names: []string{"fr_FR", "fr"}},
 	"es": {names: []string{"es_ES"}},
 	// af_ZA lists compounds but has no rules to build them, and Afrikaans

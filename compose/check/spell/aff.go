@@ -77,6 +77,7 @@ type dict struct {
 	fullStrip  bool
 	free       bool // Options.JoinedWords
 	looseStart bool // Options.LooseCompoundStart
+	startFlag  flag // Options.CompoundStartFlag
 }
 
 // compounds reports whether the dictionary builds words from parts at all.

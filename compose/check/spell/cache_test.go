@@ -18,7 +18,7 @@ func roundTrip(t testing.TB, d *dict) *dict {
 	if err != nil {
 		t.Fatal(err)
 	}
-	back.free, back.looseStart = d.free, d.looseStart
+	back.free, back.looseStart, back.startFlag = d.free, d.looseStart, d.startFlag
 	return back
 }
 

@@ -14,7 +14,9 @@ func dictFrom(t *testing.T, aff, dic string, opt Options) *Dict {
 	}
 	d.parseDic(dic)
 	d.finish()
-	d.free, d.looseStart = opt.JoinedWords, opt.LooseCompoundStart
+	if err := d.setOptions(opt); err != nil {
+		t.Fatal(err)
+	}
 	return &Dict{parts: []*part{loaded(d)}}
 }
 
@@ -133,11 +135,16 @@ COMPOUNDFLAG C
 FORCEUCASE U
 `, "2\nfoo/C\nbar/CU\n", Options{}, "Foobar barfoo", "foobar"},
 	{"joined words", "", "4\nopsporing\nskakel\nwerk\ndag\n", Options{JoinedWords: true},
-		"opsporingskakel opsporingsskakel werkopsporing", "werkdag opsporingskakle skakelx"},
+		"opsporingskakel opsporingsskakel werkopsporing dagopsporing opsporingsdag dagskakel", "werkdag dagwerk dagdagwerk opsporingskakle skakelx"},
 	{"loose compound start", `
 COMPOUNDBEGIN B
 COMPOUNDEND E
 `, "2\nretour/E\nlabel/BE\n", Options{LooseCompoundStart: true}, "retourlabel labelretour", "retourretourx"},
+	{"compound start flag", `
+FLAG long
+COMPOUNDBEGIN Ca
+COMPOUNDEND Cc
+`, "3\nvul/V3\nslang/Cc\nkabel/CaCc\n", Options{CompoundStartFlag: "V3"}, "vulslang kabelslang", "slangvul vulvul kabelvul"},
 }
 
 // TestFeatures checks each .aff feature on its own small dictionary, so

@@ -13,7 +13,7 @@ var langs = map[string]struct {
 	opt   Options
 }{
 	"en": {"hunspell-en-us", []string{"en_US", "en_GB"}, Options{}},
-	"nl": {"hunspell-nl", []string{"nl"}, Options{LooseCompoundStart: true}},
+	"nl": {"hunspell-nl", []string{"nl"}, Options{LooseCompoundStart: true, CompoundStartFlag: "V3"}},
 	"fr": {"hunspell-fr", []string{"fr_FR", "fr"}, Options{}},
 	"es": {"hunspell-es", []string{"es_ES"}, Options{}},
 	"af": {"hunspell-af", []string{"af_ZA"}, Options{JoinedWords: true}},
@@ -41,13 +41,13 @@ func TestLanguages(t *testing.T) {
 		good []string
 		bad  []string
 	}{
-		{"nl", []string{"bestelling", "klantenservice", "bestelnummer", "verzonden", "teruggestort", "werkdagen", "Bedankt", "vriendelijke", "geduld", "onderweg", "retourlabel", "ontwikkelaars", "kosteloos", "afschrijving"},
+		{"nl", []string{"bestelling", "klantenservice", "bestelnummer", "verzonden", "teruggestort", "werkdagen", "Bedankt", "vriendelijke", "geduld", "onderweg", "retourlabel", "ontwikkelaars", "kosteloos", "afschrijving", "vulslang", "ontkalkprogramma"},
 			[]string{"bestleling", "klantenserivce", "verzondne", "vriendleijke"}},
 		{"fr", []string{"l'adresse", "qu'il", "aujourd'hui", "remboursé", "commande", "livraison", "d'hier", "l'application", "n'hésitez", "désolée", "cordialement", "étiquette"},
 			[]string{"remboursée2", "comande", "livrasion", "cordialemnt"}},
 		{"es", []string{"pedido", "devolución", "también", "reembolsado", "días", "envío", "Gracias", "atentamente", "cremallera", "actualización"},
 			[]string{"pedidio", "devolucion", "tambien", "grácias"}},
-		{"af", []string{"bestelling", "terugbetaal", "werksdae", "opsporingskakel", "bestellingnommer", "kliëntediens", "vriendelike", "groete", "ontwikkelaars", "weergawe"},
+		{"af", []string{"bestelling", "terugbetaal", "werksdae", "opsporingskakel", "bestellingnommer", "kliëntediens", "vriendelike", "groete", "ontwikkelaars", "weergawe", "velkleure", "ratkabel", "afleweringstyd"},
 			[]string{"bestleling", "vriendleike", "werksdea"}},
 	}
 	for _, tc := range cases {

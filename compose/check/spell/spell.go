@@ -27,8 +27,9 @@ var Dirs = []string{"/usr/share/hunspell", "/usr/share/myspell"}
 // Options change what counts as a word beyond the dictionary's own rules.
 type Options struct {
 	// JoinedWords accepts a word made of two to four words of the
-	// dictionary, of four letters or more each, written as one, perhaps
-	// with a linking s ("opsporing" + "skakel", "bestelling" + "nommer").
+	// dictionary, of four letters or more each or one of three beside
+	// words of five or more, written as one, perhaps with a linking s
+	// ("opsporing" + "skakel", "bestelling" + "nommer", "rat" + "kabel").
 	// Afrikaans writes compounds as one word as Dutch does, but its
 	// Hunspell dictionary has no compound rules for them, so without this
 	// every compound it does not list is a false alarm.
@@ -41,6 +42,14 @@ type Options struct {
 	// Dutch web shop uses. The price: a missing linking s
 	// ("bestellingnummer") is no longer caught.
 	LooseCompoundStart bool
+
+	// CompoundStartFlag names a flag of the .aff, written as the .aff
+	// writes flags, that lets a word carrying it begin a compound, as
+	// COMPOUNDBEGIN does. nl gives its verb stems V3 (the -t of "hij
+	// vult") but no compound flag, so Hunspell refuses "vulslang",
+	// "ontkalkprogramma" and "ontkalkmiddel"; with V3, 0.4% more of a set
+	// of generated typos passed (82 of 2,510 instead of 73).
+	CompoundStartFlag string
 
 	// CacheDir, when set, keeps each dictionary parsed in a file there,
 	// so that later loads read it in a millisecond instead of parsing the
@@ -111,7 +120,9 @@ func OpenWith(opt Options, names ...string) (*Dict, error) {
 				if err != nil {
 					return nil, err
 				}
-				x.free, x.looseStart = opt.JoinedWords, opt.LooseCompoundStart
+				if err := x.setOptions(opt); err != nil {
+					return nil, fmt.Errorf("%s: %w", name, err)
+				}
 				return x, nil
 			}
 			if len(d.parts) == 0 {
@@ -130,6 +141,19 @@ func OpenWith(opt Options, names ...string) (*Dict, error) {
 		return nil, fmt.Errorf("no Hunspell dictionary %s in %s (Debian packages hunspell-en-us, hunspell-nl, hunspell-fr, …)", strings.Join(names, ", "), strings.Join(Dirs, ", "))
 	}
 	return d, nil
+}
+
+// setOptions applies opt to a loaded dictionary.
+func (d *dict) setOptions(opt Options) error {
+	d.free, d.looseStart = opt.JoinedWords, opt.LooseCompoundStart
+	if opt.CompoundStartFlag != "" {
+		f, err := d.mode.parseOne(opt.CompoundStartFlag)
+		if err != nil {
+			return fmt.Errorf("CompoundStartFlag: %w", err)
+		}
+		d.startFlag = f
+	}
+	return nil
 }
 
 func load(affPath, dicPath string) (*dict, error) {

@@ -39,6 +39,8 @@ func TestClosingAndSignature(t *testing.T) {
 		{"a Chinese look ahead", "zh", "吴女士您好，\n\n两张票已改到6月22日（周六），入馆时段仍是10:00–12:00。\n\n期待您和家人来看展。\n\n许晴\n观众服务中心\n", nil},
 		{"a short Chinese wish without 祝", "zh", "你好，\n\n你的公路车修好了，一共65元。今晚9点前都可以来店里取车。\n\n骑行愉快\n老丁\n丁记单车工坊\n", nil},
 		{"a P. D. with spaces under the signature", "es", "Hola Rosa:\n\nTu nueva tarjeta está en camino y llegará el jueves. Ya hemos anulado la antigua.\n\nUn saludo y nos vemos en clase,\n\nSergio Navarro\nSecretaría · Academia Kiel Idiomas\n\nP. D.: Los viernes a las 19:00 hay intercambio de conversación en la cafetería.\n", nil},
+		{"an Afrikaans NS under the signature", "af", "Hallo Petrus,\n\nU nuwe kaart is op pad en behoort Donderdag by u te wees. Ons het die ou kaart gekanselleer.\n\nVeilige reis\nHendrik Swartz\nBesprekings, Kalahari Motorhuur\n\nNS: Die Hilux het twee noodwiele, want papwiele is algemeen op die gruis.\n", nil},
+		{"a Chinese team, then a name", "zh", "张先生，您好：\n\n您的新卡已经寄出，预计周四送达。旧卡已经注销。\n\n感谢您的理解，祝您出行顺利。\n\n长三角城际铁路客服中心 刘佳\n", nil},
 		{"a long last sentence is no sign-off", "en", "Hi Tom,\n\n" + answer + "If anything else comes up, just reply to this email and I will pick it up tomorrow morning,\nTom Fletcher\n", []string{"closing-missing"}},
 	}
 	for _, tc := range cases {
@@ -167,6 +169,27 @@ func TestChineseStepsAndRepeats(t *testing.T) {
 	}
 	if got := rules("en", "See the attached form [PDF, 2 pages]."); slices.Contains(got, "placeholder-unfilled") {
 		t.Errorf("[PDF, 2 pages] is no placeholder: %v", got)
+	}
+}
+
+// TestGreetingAskingAfterReader: a greeting may ask how the reader is.
+func TestGreetingAskingAfterReader(t *testing.T) {
+	c, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []firesCase{
+		{"es", "Hola, Martina, ¿cómo estás?\n\nTu nueva tarjeta está en camino y llegará el jueves. Ya hemos anulado la antigua.\n\nUn saludo,\nIrene Castro\n", false},
+		{"en", "Hi Sam, how are you?\n\nYour new card is on its way and should arrive by Thursday. I have also cancelled the old one.\n\nKind regards,\nMaria Lopez\n", false},
+		{"en", "Thanks for writing, can you send the receipt?\n\nYour new card is on its way and should arrive by Thursday. I have also cancelled the old one.\n\nKind regards,\nMaria Lopez\n", true},
+	} {
+		got := false
+		for _, f := range c.Run(Input{Body: tc.text, Lang: tc.lang}).Findings {
+			got = got || f.Rule == "greeting-no-name"
+		}
+		if got != tc.want {
+			t.Errorf("greeting-no-name %v, want %v: %s", got, tc.want, tc.text)
+		}
 	}
 }
 

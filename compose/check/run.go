@@ -227,6 +227,11 @@ func greetingShaped(lex *Lexicon, t, rest string) bool {
 	if t == "" {
 		return false
 	}
+	// A greeting that asks after the reader: "Hola, Martina, ¿cómo
+	// estás?", "Hi Sam, how are you?".
+	if i := strings.LastIndex(t, ","); i > 0 && strings.HasSuffix(t, "?") {
+		return greetingShaped(lex, strings.TrimSpace(t[:i]), rest)
+	}
 	words := strings.Fields(t)
 	switch {
 	case strings.HasSuffix(t, "，") || strings.HasSuffix(t, "：") || strings.HasSuffix(t, "！"):
@@ -308,9 +313,9 @@ func closingByShape(lex *Lexicon, lines []string) int {
 }
 
 // isPostscript reports a line added under the signature: "P.S. …", "PS:
-// …", "P.D. …", "P. D.: …", "附：…".
+// …", "P.D. …", "P. D.: …", Afrikaans "NS: …", "附：…".
 func isPostscript(t string) bool {
-	for _, p := range []string{"P.S.", "P. S.", "PS:", "PS ", "P.D.", "P. D.", "PD:", "N.B.", "附：", "附:"} {
+	for _, p := range []string{"P.S.", "P. S.", "PS:", "PS ", "P.D.", "P. D.", "PD:", "N.B.", "NS:", "NS ", "N.S.", "附：", "附:"} {
 		if strings.HasPrefix(t, p) {
 			return true
 		}
@@ -502,6 +507,10 @@ func signedByPerson(lex *Lexicon, sig []string) (person, teamOnly bool) {
 		}
 		// "Pauline, du service client Frais&Vite": a person, then her team.
 		if !isTeamLine(lex, t) || leadsWithName(t) && !isTeamLine(lex, nameOf(t)) {
+			return true, false
+		}
+		// "长三角城际铁路客服中心 刘佳": a team, then a person.
+		if f := strings.Fields(t); len(f) >= 2 && strings.ContainsFunc(t, isHan) && isNameLine(t) && !isTeamLine(lex, f[len(f)-1]) {
 			return true, false
 		}
 		teamOnly = true

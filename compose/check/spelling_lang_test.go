@@ -218,8 +218,9 @@ func TestShoutingOrAcronym(t *testing.T) {
 
 // TestSpellingDerivedForms: words a language builds by rule and its
 // dictionary lists only some of — Spanish verbs with pronouns written on,
-// the Argentinian vos forms,
-// Afrikaans participles, abbreviations with an apostrophe plural — are
+// the Argentinian vos forms, verbs with re- (again),
+// Afrikaans participles, abbreviations with an apostrophe plural, Dutch
+// and Afrikaans compounds of an English word and their own — are
 // right when the rule builds them from a known word, and a typo in them
 // is still found.
 func TestSpellingDerivedForms(t *testing.T) {
@@ -227,8 +228,12 @@ func TestSpellingDerivedForms(t *testing.T) {
 		lang, clean, typo, want string
 	}{
 		{"es", "Confírmamelo mañana, quédatelo si te sirve, indíquenos la hora y respóndeme antes de enviarlo; estamos revisándolo.", "Confírmamlo mañana, por favor.", "Confírmamlo"},
+		{"fr", "Votre compte sera recrédité demain.", "Votre compte sera recrédté demain.", "recrédté"},
+		{"es", "Reprogramamos la cita para el jueves.", "Reprogramams la cita para el jueves.", "Reprogramams"},
 		{"es", "Si querés, podés pasar el jueves; respondé a este correo o avisame y fijate en la hora.", "Si querés, podés pasr el jueves.", "pasr"},
 		{"af", "Ons het die rekening gedeaktiveer en die gekrapte deur vervang. U sal twee sms'e kry.", "Ons het die rekening gedeaktievr.", "gedeaktievr"},
+		{"nl", "Roamingkosten staan op uw factuur; het trackingnummer en de bookingsbevestiging krijgt u per mail, het cookiebeleid staat op de checkoutpagina.", "Uw meterstand en uw persoonlijke roamingbundel staan in de app, het trackingnummmer niet.", "trackingnummmer"},
+		{"af", "Die roamingkoste en u trackingnommer is op die checkoutbladsy, saam met ons cookiebeleid.", "Die roamingkoste is op die checkoutbaldsy.", "checkoutbaldsy"},
 	}
 	for _, tc := range cases {
 		c := spellingChecker(t, tc.lang)

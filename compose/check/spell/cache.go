@@ -29,7 +29,7 @@ import (
 
 const (
 	cacheMagic   = "kindly-spell\x00"
-	cacheVersion = 7 // change it whenever dict or this encoding changes
+	cacheVersion = 8 // change it whenever dict or this encoding changes
 )
 
 // cacheName is the file a dictionary's cache is kept in: its name, then a
@@ -318,13 +318,11 @@ func (w *cacheWriter) dict(d *dict) {
 	index := map[*affix]uint64{}
 	var list []*affix
 	for _, t := range []*affixTrie{&d.pfxTrie, &d.sfxTrie} {
-		for _, n := range t.nodes {
-			for _, g := range n.groups {
-				for _, a := range g.list {
-					if _, ok := index[a]; !ok {
-						index[a] = uint64(len(list))
-						list = append(list, a)
-					}
+		for _, g := range t.groups {
+			for _, a := range g.list {
+				if _, ok := index[a]; !ok {
+					index[a] = uint64(len(list))
+					list = append(list, a)
 				}
 			}
 		}
@@ -349,24 +347,22 @@ func (w *cacheWriter) dict(d *dict) {
 	}
 	for _, t := range []*affixTrie{&d.pfxTrie, &d.sfxTrie} {
 		// The totals first, so that the reader makes one slice of each.
-		var keys, groups, lists int
-		for _, n := range t.nodes {
-			keys += len(n.keys)
-			groups += len(n.groups)
-			for _, g := range n.groups {
-				lists += len(g.list)
-			}
+		lists := 0
+		for _, g := range t.groups {
+			lists += len(g.list)
 		}
-		for _, v := range []int{len(t.nodes), keys, groups, lists} {
+		for _, v := range []int{len(t.nodes), len(t.keys), len(t.groups), lists} {
 			w.num(uint64(v))
 		}
-		for _, n := range t.nodes {
-			w.str(string(n.keys))
-			for _, next := range n.next {
-				w.num(uint64(next))
+		for i := range t.nodes {
+			keys, next := t.kidsOf(int32(i))
+			w.str(string(keys))
+			for _, n := range next {
+				w.num(uint64(n))
 			}
-			w.num(uint64(len(n.groups)))
-			for _, g := range n.groups {
+			groups := t.groupsOf(int32(i))
+			w.num(uint64(len(groups)))
+			for _, g := range groups {
 				w.str(g.strip)
 				w.bits(g.outer, g.cross, g.permit)
 				w.num(uint64(len(g.list)))
@@ -514,10 +510,19 @@ func (r *cacheReader) bits(n int) uint64 {
 	return v
 }
 
-// readPool splits the pool into its strings, all of them substrings of one
-// copy of it.
+// readPool splits the pool into its strings. They point into data, which
+// stays mapped (see loadCached): a copy would touch each page twice.
 func (r *cacheReader) readPool(data []byte) {
-	pool := string(data)
+	pool := bytesString(data)
+	n := 0 // the strings, counted first (6,391 for es_ES)
+	for at := 0; at < len(pool); n++ {
+		size, k := binary.Uvarint(data[at:])
+		if k <= 0 || size > uint64(len(pool)-at-k) {
+			break // reported below
+		}
+		at += k + int(size)
+	}
+	r.strs = make([]string, 0, n)
 	for at := 0; at < len(pool); {
 		n, k := binary.Uvarint(data[at:])
 		if k <= 0 || n > uint64(len(pool)-at-k) {
@@ -673,32 +678,33 @@ func (r *cacheReader) trie(list []affix) affixTrie {
 		return affixTrie{}
 	}
 	t := affixTrie{nodes: make([]trieNode, n)}
-	keys, next := make([]byte, 0, nKeys), make([]int32, 0, nKeys)
-	groups, lists := make([]affixGroup, 0, nGroups), make([]*affix, 0, nLists)
+	if nKeys > 0 { // nil, as parsed, when there are none
+		t.keys, t.next = make([]byte, 0, nKeys), make([]int32, 0, nKeys)
+	}
+	if nGroups > 0 {
+		t.groups = make([]affixGroup, 0, nGroups)
+	}
+	lists := make([]*affix, 0, nLists)
 	for i := range t.nodes {
 		node := &t.nodes[i]
 		k := r.str()
-		if len(k) > cap(keys)-len(keys) {
+		if len(k) > cap(t.keys)-len(t.keys) {
 			r.fail("affix table")
 		}
 		if r.err != nil {
 			return affixTrie{}
 		}
-		if k != "" {
-			at := len(keys)
-			keys = append(keys, k...)
-			node.keys = keys[at:len(keys):len(keys)]
-			for range k {
-				next = append(next, int32(r.index(n, "affix table")))
-			}
-			node.next = next[at:len(next):len(next)]
+		node.kids, node.nKids = uint32(len(t.keys)), uint32(len(k))
+		t.keys = append(t.keys, k...)
+		for range k {
+			t.next = append(t.next, int32(r.index(n, "affix table")))
 		}
 		g := r.count()
-		if g > cap(groups)-len(groups) {
+		if g > cap(t.groups)-len(t.groups) {
 			r.fail("affix table")
 			return affixTrie{}
 		}
-		at := len(groups)
+		node.grps, node.nGrps = uint32(len(t.groups)), uint32(g)
 		for range g {
 			grp := affixGroup{strip: r.str()}
 			b := r.bits(3)
@@ -715,17 +721,12 @@ func (r *cacheReader) trie(list []affix) affixTrie {
 				}
 			}
 			grp.list = lists[from:len(lists):len(lists)]
-			groups = append(groups, grp)
-		}
-		if g > 0 {
-			node.groups = groups[at:len(groups):len(groups)]
+			t.groups = append(t.groups, grp)
 		}
 		if r.err != nil {
 			return affixTrie{}
 		}
 	}
-	for b := range t.root {
-		t.root[b] = t.nodes[0].child(byte(b))
-	}
+	t.setRoot()
 	return t
 }

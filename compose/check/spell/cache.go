@@ -29,7 +29,7 @@ import (
 
 const (
 	cacheMagic   = "kindly-spell\x00"
-	cacheVersion = 8 // change it whenever dict or this encoding changes
+	cacheVersion = 9 // change it whenever dict or this encoding changes
 )
 
 // cacheName is the file a dictionary's cache is kept in: its name, then a
@@ -327,23 +327,37 @@ func (w *cacheWriter) dict(d *dict) {
 			}
 		}
 	}
-	conds := 0
+	// The conditions, each distinct one once: es_ES's 6,800 affixes share
+	// far fewer, and each read back is memory a check touches.
+	condAt := map[string]uint64{}
+	var conds []condition
+	elems := 0
 	for _, a := range list {
-		conds += len(a.cond)
+		if k := condKey(a.cond); len(a.cond) > 0 {
+			if _, ok := condAt[k]; !ok {
+				condAt[k] = uint64(len(conds)) + 1 // 0: none
+				conds = append(conds, a.cond)
+				elems += len(a.cond)
+			}
+		}
+	}
+	w.num(uint64(len(conds)))
+	w.num(uint64(elems))
+	for _, c := range conds {
+		w.num(uint64(len(c)))
+		for _, e := range c {
+			w.bits(e.any, e.neg)
+			w.str(e.set)
+		}
 	}
 	w.num(uint64(len(list)))
-	w.num(uint64(conds))
 	for _, a := range list {
 		w.num(uint64(a.flag))
 		w.str(a.strip)
 		w.str(a.add)
 		w.bool(a.cross)
 		w.str(string(a.cont))
-		w.num(uint64(len(a.cond)))
-		for _, e := range a.cond {
-			w.bits(e.any, e.neg)
-			w.str(e.set)
-		}
+		w.num(condAt[condKey(a.cond)])
 	}
 	for _, t := range []*affixTrie{&d.pfxTrie, &d.sfxTrie} {
 		// The totals first, so that the reader makes one slice of each.
@@ -393,6 +407,23 @@ func (w *cacheWriter) converter(c *converter) {
 }
 
 // singleFlags are the .aff's one-flag directives, in the cache's order.
+// condKey is a condition as a map key.
+func condKey(c condition) string {
+	var b strings.Builder
+	for _, e := range c {
+		b.WriteByte(byte(len(e.set)))
+		if e.any {
+			b.WriteByte('.')
+		}
+		if e.neg {
+			b.WriteByte('^')
+		}
+		b.WriteString(e.set)
+		b.WriteByte(0)
+	}
+	return b.String()
+}
+
 func (d *dict) singleFlags() []*flag {
 	return []*flag{&d.needAffix, &d.forbidden, &d.keepCase, &d.onlyInCompound, &d.circumfix, &d.forceUCase,
 		&d.compoundFlag, &d.compoundBegin, &d.compoundMiddle, &d.compoundEnd, &d.compoundPermit, &d.compoundForbid}
@@ -593,23 +624,27 @@ func (r *cacheReader) dict() *dict {
 	}
 	d.sfxCont = r.flagSetMap()
 	r.converter(&d.iconv)
-	list := make([]affix, r.count())
-	conds := make(condition, 0, r.count())
-	for i := range list {
-		a := &list[i]
-		a.flag, a.strip, a.add, a.cross, a.cont = r.flag(), r.str(), r.str(), r.bool(), r.flagSet()
+	conds := make([]condition, r.count()+1) // [0]: none
+	elems := make(condition, 0, r.count())
+	for i := 1; i < len(conds) && r.err == nil; i++ {
 		n := r.count()
-		if n > cap(conds)-len(conds) {
+		if n == 0 || n > cap(elems)-len(elems) {
 			r.fail("affix condition")
 			break
 		}
-		if n > 0 {
-			at := len(conds)
-			for range n {
-				b := r.bits(2)
-				conds = append(conds, condElem{any: b&1 != 0, neg: b&2 != 0, set: r.str()})
-			}
-			a.cond = conds[at:len(conds):len(conds)]
+		at := len(elems)
+		for range n {
+			b := r.bits(2)
+			elems = append(elems, condElem{any: b&1 != 0, neg: b&2 != 0, set: r.str()})
+		}
+		conds[i] = elems[at:len(elems):len(elems)]
+	}
+	list := make([]affix, r.count())
+	for i := range list {
+		a := &list[i]
+		a.flag, a.strip, a.add, a.cross, a.cont = r.flag(), r.str(), r.str(), r.bool(), r.flagSet()
+		if c := r.index(len(conds), "affix condition"); r.err == nil {
+			a.cond = conds[c]
 		}
 	}
 	d.pfxTrie, d.sfxTrie = r.trie(list), r.trie(list)

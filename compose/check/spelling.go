@@ -172,7 +172,9 @@ var clitics = [...]string{
 // pronouns move the stress, so an imperative or a gerund takes an accent
 // it does not have alone ("indique" → "indíquenos", "enviando" →
 // "enviándolo"), while an infinitive with one pronoun takes none
-// ("enviarlo"). Either way what is left must be a word.
+// ("enviarlo"), and nor does the imperative of vos, which is the
+// infinitive without its r ("fijate", "avisame", "decime"). Either way
+// what is left must be a word.
 func enclitic(d *spell.Dict, word string) bool {
 	lower := strings.ToLower(word)
 	for _, c := range clitics {
@@ -184,7 +186,7 @@ func enclitic(d *spell.Dict, word string) bool {
 			if d.Correct(plain) {
 				return true
 			}
-		} else if strings.HasSuffix(stem, "r") && d.Correct(stem) {
+		} else if strings.HasSuffix(stem, "r") && d.Correct(stem) || strings.ContainsAny(stem[len(stem)-1:], "aei") && d.Correct(stem+"r") {
 			return true
 		}
 	}
@@ -194,18 +196,9 @@ func enclitic(d *spell.Dict, word string) bool {
 // voseo reports a verb in the vos form of Argentina, Uruguay and much of
 // Central America, which es_ES lacks: the present "podés", "querés",
 // "vivís" and the imperative "respondé", "mirá", each the infinitive's
-// stem and its stressed vowel, and the imperative with a pronoun on it,
-// unstressed: "fijate", "avisame", "decime".
+// stem and its stressed vowel. With a pronoun on it, see enclitic.
 func voseo(d *spell.Dict, word string) bool {
-	lower := strings.ToLower(word)
-	for _, c := range clitics {
-		if stem, ok := strings.CutSuffix(lower, c); ok && utf8.RuneCountInString(stem) >= 3 && strings.ContainsAny(stem[len(stem)-1:], "aei") {
-			if d.Correct(stem + "r") {
-				return true
-			}
-		}
-	}
-	stem := strings.TrimSuffix(lower, "s")
+	stem := strings.TrimSuffix(strings.ToLower(word), "s")
 	for _, v := range [...]struct{ stressed, plain string }{{"á", "a"}, {"é", "e"}, {"í", "i"}} {
 		if base, ok := strings.CutSuffix(stem, v.stressed); ok && utf8.RuneCountInString(base) >= 2 && d.Correct(base+v.plain+"r") {
 			return true

@@ -330,16 +330,20 @@ func (w *cacheWriter) dict(d *dict) {
 	// The conditions, each distinct one once: es_ES's 6,800 affixes share
 	// far fewer, and each read back is memory a check touches.
 	condAt := map[string]uint64{}
+	affixCond := make([]uint64, len(list)) // 0: none
 	var conds []condition
 	elems := 0
-	for _, a := range list {
-		if k := condKey(a.cond); len(a.cond) > 0 {
-			if _, ok := condAt[k]; !ok {
-				condAt[k] = uint64(len(conds)) + 1 // 0: none
-				conds = append(conds, a.cond)
-				elems += len(a.cond)
-			}
+	for i, a := range list {
+		if len(a.cond) == 0 {
+			continue
 		}
+		k := condKey(a.cond)
+		if _, ok := condAt[k]; !ok {
+			condAt[k] = uint64(len(conds)) + 1
+			conds = append(conds, a.cond)
+			elems += len(a.cond)
+		}
+		affixCond[i] = condAt[k]
 	}
 	w.num(uint64(len(conds)))
 	w.num(uint64(elems))
@@ -351,13 +355,13 @@ func (w *cacheWriter) dict(d *dict) {
 		}
 	}
 	w.num(uint64(len(list)))
-	for _, a := range list {
+	for i, a := range list {
 		w.num(uint64(a.flag))
 		w.str(a.strip)
 		w.str(a.add)
 		w.bool(a.cross)
 		w.str(string(a.cont))
-		w.num(condAt[condKey(a.cond)])
+		w.num(affixCond[i])
 	}
 	for _, t := range []*affixTrie{&d.pfxTrie, &d.sfxTrie} {
 		// The totals first, so that the reader makes one slice of each.

@@ -41,6 +41,8 @@ func TestClosingAndSignature(t *testing.T) {
 		{"a P. D. with spaces under the signature", "es", "Hola Rosa:\n\nTu nueva tarjeta está en camino y llegará el jueves. Ya hemos anulado la antigua.\n\nUn saludo y nos vemos en clase,\n\nSergio Navarro\nSecretaría · Academia Kiel Idiomas\n\nP. D.: Los viernes a las 19:00 hay intercambio de conversación en la cafetería.\n", nil},
 		{"an Afrikaans NS under the signature", "af", "Hallo Petrus,\n\nU nuwe kaart is op pad en behoort Donderdag by u te wees. Ons het die ou kaart gekanselleer.\n\nVeilige reis\nHendrik Swartz\nBesprekings, Kalahari Motorhuur\n\nNS: Die Hilux het twee noodwiele, want papwiele is algemeen op die gruis.\n", nil},
 		{"a Chinese team, then a name", "zh", "张先生，您好：\n\n您的新卡已经寄出，预计周四送达。旧卡已经注销。\n\n感谢您的理解，祝您出行顺利。\n\n长三角城际铁路客服中心 刘佳\n", nil},
+		{"a Chinese wish closing the last paragraph", "zh", "小雨你好：\n\n上课时间是 11 月 30 日 14:00—17:00，围裙和刀具我们都会准备好。\n\n周五晚上我会再发一条上课提醒给你。期待周六一起下厨！\n\n一勺厨房 · 课程顾问 阿May\n", nil},
+		{"a French sign-off that goes on", "fr", "Bonjour Julien,\n\nVotre nouvelle carte est en route et arrivera jeudi. J'ai aussi annulé l'ancienne carte.\n\nAu plaisir de vous accueillir, et belle semaine sur les pistes.\n\nLaurent Michellod\nAlpin Location Verbier\n", nil},
 		{"a long last sentence is no sign-off", "en", "Hi Tom,\n\n" + answer + "If anything else comes up, just reply to this email and I will pick it up tomorrow morning,\nTom Fletcher\n", []string{"closing-missing"}},
 	}
 	for _, tc := range cases {
@@ -252,5 +254,54 @@ func TestPhraseThroughDoubledWord(t *testing.T) {
 	}
 	if fires(c, "generic-apology", "nl", "Sorry voor het pakket dat te laat kwam.") {
 		t.Error("a specific apology flagged")
+	}
+}
+
+// TestClosingInsideLastParagraph: a Chinese wish that ends the last
+// paragraph closes the reply from its own sentence on; the sentences
+// before it are still checked.
+func TestClosingInsideLastParagraph(t *testing.T) {
+	c, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := "小雨你好：\n\n上课时间是 11 月 30 日 14:00—17:00，围裙和刀具我们都会准备好。\n\n周五晚上我会再发一条提醒给你哈哈。期待周六一起下厨！\n\n一勺厨房 课程顾问 阿May\n"
+	var rules []string
+	for _, f := range c.Run(Input{Body: body, Lang: "zh"}).Findings {
+		rules = append(rules, f.Rule)
+	}
+	if !slices.Contains(rules, "slang") || slices.Contains(rules, "closing-missing") {
+		t.Errorf("got %v, want slang in the last paragraph and a closing after it", rules)
+	}
+}
+
+// TestGenericGreetingInParts: a Chinese greeting of generic parts names no
+// one; one with a name does.
+func TestGenericGreetingInParts(t *testing.T) {
+	c, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	answer := "\n\n新轮胎预计 11 月 28 日到店，我们已为您保留 11 月 29 日上午 10:00 的时段。\n\n祝您行车平安，\n驰安轮胎 门店客服 许磊\n"
+	for greeting, want := range map[string]bool{"亲爱的客户，您好：": true, "许女士，您好：": false} {
+		got := false
+		for _, f := range c.Run(Input{Body: greeting + answer, Lang: "zh"}).Findings {
+			got = got || f.Rule == "greeting-no-name"
+		}
+		if got != want {
+			t.Errorf("%s: greeting-no-name %v, want %v", greeting, got, want)
+		}
+	}
+}
+
+// TestLetterAbbreviation: "a. m." and "p. m." end no sentence.
+func TestLetterAbbreviation(t *testing.T) {
+	c, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := "Puede recogerlas en la oficina 502 de lunes a viernes de 8:00 a. m. a 5:30 p. m. Le esperamos."
+	if n := c.Run(Input{Body: body, Lang: "es", Fragment: true}).Metrics.Sentences; n != 2 {
+		t.Errorf("%d sentences, want 2: %s", n, body)
 	}
 }

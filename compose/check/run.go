@@ -180,16 +180,16 @@ func (c *Checker) splitLetter(in Input, detected string) letter {
 			}
 			seen++
 			if isClosing(lex, t) {
-				l.closing, l.closingAt = true, offsets[i]
-				l.answerEnd = offsets[i]
+				l.closing, l.closingAt = true, offsets[i]+closingIn(lines[i])
+				l.answerEnd = l.closingAt
 				l.signature, l.teamOnly = signedByPerson(lex, lines[i+1:])
 				break
 			}
 		}
 		if !l.closing {
 			if i := closingByShape(lex, lines); i >= 0 {
-				l.closing, l.closingAt = true, offsets[i]
-				l.answerEnd = offsets[i]
+				l.closing, l.closingAt = true, offsets[i]+closingIn(lines[i])
+				l.answerEnd = l.closingAt
 				l.signature, l.teamOnly = signedByPerson(lex, lines[i+1:])
 			} else if i := signatureStart(lex, lines); i >= 0 {
 				// No closing, but a signature: a name in the short lines
@@ -294,7 +294,7 @@ func closingByShape(lex *Lexicon, lines []string) int {
 		if t == "" || below == 0 && isPostscript(t) {
 			continue
 		}
-		if below > 0 && (signOffShaped(t) || endsInClosing(lex, t)) && !isNameLine(t) {
+		if below > 0 && (signOffShaped(t) || endsInClosing(lex, t) || startsWithClosing(lex, t)) && !isNameLine(t) {
 			for _, ln := range lines[i+1:] {
 				if s := strings.TrimSpace(ln); s != "" {
 					if leadsWithName(s) {
@@ -346,6 +346,37 @@ func endsInClosing(lex *Lexicon, t string) bool {
 	return false
 }
 
+// genericGreeting reports a greeting that names no one: "Dear customer",
+// or generic parts only, "亲爱的客户，您好".
+func genericGreeting(lex *Lexicon, norm string) bool {
+	if lex.has(inGreetingGeneric, norm) {
+		return true
+	}
+	parts := strings.FieldsFunc(norm, func(r rune) bool { return r == ',' || r == '，' })
+	for _, p := range parts {
+		if !lex.has(inGreetingGeneric, strings.TrimSpace(p)) {
+			return false
+		}
+	}
+	return len(parts) > 1
+}
+
+// startsWithClosing reports a line of at most twelve words that opens
+// with a sign-off of the lists of two words or more and goes on: "Au
+// plaisir de vous accueillir, et belle semaine sur les pistes."
+func startsWithClosing(lex *Lexicon, t string) bool {
+	words := strings.Fields(normalizePhrase(strings.TrimRight(t, ",.!:;，。！ ")))
+	if lex == nil || len(words) > 12 || strings.HasSuffix(t, "?") {
+		return false
+	}
+	for k := 2; k <= 3 && k <= len(words); k++ {
+		if lex.has(inClosing, strings.Join(words[:k], " ")) {
+			return true
+		}
+	}
+	return false
+}
+
 // closingFrom holds the words that join a sign-off to a place.
 var closingFrom = map[string]bool{"from": true, "uit": true, "vanuit": true, "van": true, "de": true, "desde": true, "depuis": true}
 
@@ -358,6 +389,11 @@ var closingFrom = map[string]bool{"from": true, "uit": true, "vanuit": true, "va
 // 祝 (骑行愉快).
 func signOffShaped(t string) bool {
 	if strings.ContainsFunc(t, isHan) {
+		// A wish as the last sentence of the last paragraph: "周五晚上我会
+		// 再发一条上课提醒给你。期待周六一起下厨！"
+		if i := lastSentence(t); i > 0 {
+			return signOffShaped(t[i:])
+		}
 		body := strings.TrimRight(t, "！!。.，, ")
 		if i := strings.LastIndexAny(body, "，,。"); i >= 0 {
 			_, n := utf8.DecodeRuneInString(body[i:])
@@ -388,6 +424,29 @@ func signOffShaped(t string) bool {
 		return n <= 4 && !strings.HasSuffix(t, "..")
 	}
 	return false
+}
+
+// lastSentence returns where the last sentence of a Chinese line starts,
+// or 0 when it has one sentence.
+func lastSentence(t string) int {
+	body := strings.TrimRight(t, "！!。.？? ")
+	i := strings.LastIndexAny(body, "。！？")
+	if i < 0 {
+		return 0
+	}
+	_, n := utf8.DecodeRuneInString(body[i:])
+	return i + n
+}
+
+// closingIn returns where the sign-off starts in a closing line: at its
+// start, or at its last sentence when a Chinese reply closes its last
+// paragraph with it.
+func closingIn(line string) int {
+	t := strings.TrimSpace(line)
+	if !strings.ContainsFunc(t, isHan) || lastSentence(t) == 0 {
+		return 0
+	}
+	return len(line) - len(strings.TrimLeft(line, " \t")) + lastSentence(t)
 }
 
 // wish reports a Chinese clause that wishes the reader well: 祝您生活愉快,
@@ -709,7 +768,7 @@ func (c *Checker) fields(rep *Report, in Input, l letter, lex *Lexicon) {
 				break
 			}
 		}
-		generic := lex.has(inGreetingGeneric, norm)
+		generic := genericGreeting(lex, norm)
 		named := in.CustomerName == "" || containsName(g, in.CustomerName)
 		if !formal && (generic || !named) {
 			add("greeting-no-name", Warning, gField, gOff, len(g), "greet the customer by name")

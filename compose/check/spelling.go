@@ -152,10 +152,12 @@ func elidedName(word string) bool {
 // when the rule builds it from a word it has.
 var derived = map[string]func(d *spell.Dict, word string) bool{
 	"es": func(d *spell.Dict, word string) bool {
-		return adverb(d, word) || enclitic(d, word) || voseo(d, word) || again(d, word)
+		return adverb(d, word) || enclitic(d, word) || voseo(d, word) || prefixed(d, word, "re", "co")
 	},
-	"fr": again,
-	"af": participle,
+	"fr": func(d *spell.Dict, word string) bool { return prefixed(d, word, "re") },
+	"af": func(d *spell.Dict, word string) bool {
+		return participle(d, word) || prefixed(d, word, "her")
+	},
 }
 
 // clitics are the Spanish pronouns written onto a verb, pairs first:
@@ -207,12 +209,19 @@ func voseo(d *spell.Dict, word string) bool {
 	return false
 }
 
-// again reports a word of the dictionary with re- (again) before it,
-// which es_ES and fr_FR list for some verbs only: "reprogramamos",
-// "recrédité". What follows re- must have five letters or more.
-func again(d *spell.Dict, word string) bool {
-	rest, ok := strings.CutPrefix(strings.ToLower(word), "re")
-	return ok && utf8.RuneCountInString(rest) >= 5 && d.Correct(rest)
+// prefixed reports a word of the dictionary with a prefix before it that
+// the dictionaries list for some words only: re- (again) in Spanish and
+// French ("reprogramamos", "recrédité"), co- in Spanish ("copagos"),
+// her- in Afrikaans ("herinstallasie"). What follows must have five
+// letters or more.
+func prefixed(d *spell.Dict, word string, prefixes ...string) bool {
+	lower := strings.ToLower(word)
+	for _, p := range prefixes {
+		if rest, ok := strings.CutPrefix(lower, p); ok && utf8.RuneCountInString(rest) >= 5 && d.Correct(rest) {
+			return true
+		}
+	}
+	return false
 }
 
 // unaccented is s without the acute accents Spanish writes for stress.

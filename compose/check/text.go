@@ -219,6 +219,14 @@ func splitSentences(p paragraph, words []word) []sentence {
 			if end && r == '.' && wi > first && words[wi-1].end == abs && isTitle(words[wi-1].lower) {
 				end = false
 			}
+			// "de 8:00 a. m. a 5:30 p. m.": a letter's dot with a
+			// lower-case word after it is an abbreviation's.
+			if end && r == '.' && wi > first && words[wi-1].end == abs && utf8.RuneCountInString(words[wi-1].lower) == 1 {
+				after := strings.TrimLeft(text[i+size:], " ")
+				if n, _ := utf8.DecodeRuneInString(after); unicode.IsLower(n) {
+					end = false
+				}
+			}
 		case '\n':
 			end = p.list
 		}

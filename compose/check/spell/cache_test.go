@@ -269,3 +269,60 @@ func TestStaleCaches(t *testing.T) {
 		}
 	}
 }
+
+// TestChecksum: a flipped bit anywhere, in buffers of every length up to
+// a few words past a lane's block, changes the sum.
+func TestChecksum(t *testing.T) {
+	for n := 1; n <= 100; n++ {
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = byte(i * 7)
+		}
+		sum := checksum(b)
+		for i := range b {
+			for bit := range 8 {
+				b[i] ^= 1 << bit
+				if checksum(b) == sum {
+					t.Fatalf("length %d: bit %d of byte %d flipped, same sum", n, bit, i)
+				}
+				b[i] ^= 1 << bit
+			}
+		}
+	}
+	if checksum(nil) == checksum([]byte{0}) {
+		t.Error("an added zero byte not noticed")
+	}
+}
+
+// TestCacheNameFollowsLinks: a dictionary reached through a symbolic link
+// that is pointed at another file of the same size and time gets a cache
+// of its own.
+func TestCacheNameFollowsLinks(t *testing.T) {
+	dir := t.TempDir()
+	when := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	for _, f := range []string{"a.dic", "b.dic", "xx.aff"} {
+		p := filepath.Join(dir, f)
+		if err := os.WriteFile(p, []byte("1\nword\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(p, when, when); err != nil {
+			t.Fatal(err)
+		}
+	}
+	link := filepath.Join(dir, "xx.dic")
+	name := func(target string) string {
+		t.Helper()
+		os.Remove(link)
+		if err := os.Symlink(target, link); err != nil {
+			t.Skipf("no symbolic links here: %v", err)
+		}
+		n, err := cacheName(dir, "xx", filepath.Join(dir, "xx.aff"), link)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	if a, b := name("a.dic"), name("b.dic"); a == b {
+		t.Errorf("the link moved to another file, same cache %s", a)
+	}
+}

@@ -4,6 +4,7 @@ package spell
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"syscall"
 )
@@ -31,3 +32,12 @@ func mapFile(path string) ([]byte, error) {
 
 // unmapFile releases what mapFile mapped when it is not kept.
 func unmapFile(b []byte) { syscall.Munmap(b) }
+
+// fileID is the device and inode of a file: the file itself, whatever
+// path or link led to it.
+func fileID(fi os.FileInfo) string {
+	if st, ok := fi.Sys().(*syscall.Stat_t); ok {
+		return fmt.Sprintf("%d:%d", st.Dev, st.Ino)
+	}
+	return ""
+}

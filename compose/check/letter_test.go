@@ -1,6 +1,7 @@
 package check
 
 import (
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -303,5 +304,30 @@ func TestLetterAbbreviation(t *testing.T) {
 	body := "Puede recogerlas en la oficina 502 de lunes a viernes de 8:00 a. m. a 5:30 p. m. Le esperamos."
 	if n := c.Run(Input{Body: body, Lang: "es", Fragment: true}).Metrics.Sentences; n != 2 {
 		t.Errorf("%d sentences, want 2: %s", n, body)
+	}
+}
+
+// TestEmoticonPrefilter: every text the emoticon expression matches passes
+// the cheap test that decides whether to run it.
+func TestEmoticonPrefilter(t *testing.T) {
+	alphabet := []rune(":;=8-'^o)(][DPpOo/\\|*3<xXT_ a.,!?\n。")
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 200000 {
+		r := make([]rune, 1+rng.IntN(6))
+		for i := range r {
+			r[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		s := string(r)
+		if emoticonRe().MatchString(s) && !mayHaveEmoticon(s) {
+			t.Fatalf("%q has an emoticon the prefilter passes over", s)
+		}
+	}
+	for _, s := range []string{"workshop: it", "at 14:00", "Note; then", "https://example.com", "bel 04 83 21 00", "(see item 8)"} {
+		if mayHaveEmoticon(s) && emoticonRe().MatchString(s) {
+			t.Errorf("%q: an emoticon?", s)
+		}
+	}
+	if mayHaveEmoticon("workshop: it ships at 14:00") {
+		t.Error("a colon before a word or a number taken for an eye")
 	}
 }

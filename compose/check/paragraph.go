@@ -37,7 +37,7 @@ var (
 	})
 	repeatedPunct = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[!?！？]{2,}|\.{4,}|,{2,}|。{2,}`) })
 	emoticonRe    = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`(?:^|[\s(])((?:[:;=8][-'^o]?[)(\]\[DPpOo/\\|*3]|<3|\^_*\^|[xX]D|:'\(|T_T|-_-))(?:$|[\s.,!?)])`)
+		return regexp.MustCompile(`(?:^|[\s(])((?:[:;=][-'^o]?[)(\]\[DPpOo/\\|*3]|<3|\^_*\^|[xX]D|:'\(|T_T|-_-))(?:$|[\s.,!?)])`)
 	})
 )
 
@@ -96,6 +96,28 @@ func negatedBefore(text string) bool {
 	return false
 }
 
+// mayHaveEmoticon reports text that could hold one of emoticonRe's: the
+// expression is compiled and run only then. A colon is in most replies
+// ("workshop: it", "14:00"); a colon with a mouth after it is not. (An
+// "8" is no eye: "item 8)", "04 83 21".)
+func mayHaveEmoticon(text string) bool {
+	for _, s := range [...]string{"<3", "^", "xD", "XD", "T_T", "-_-", ":'("} {
+		if strings.Contains(text, s) {
+			return true
+		}
+	}
+	for i := 0; i < len(text); i++ {
+		if !strings.ContainsRune(":;=", rune(text[i])) {
+			continue
+		}
+		mouth := func(j int) bool { return j < len(text) && strings.ContainsRune(")(][DPpOo/\\|*3", rune(text[j])) }
+		if mouth(i+1) || i+1 < len(text) && strings.ContainsRune("-'^o", rune(text[i+1])) && mouth(i+2) {
+			return true
+		}
+	}
+	return false
+}
+
 // placeholders finds the unfilled placeholders of s. The expression is
 // compiled only for text that could have one, which most replies cannot.
 func placeholders(s string) [][]int {
@@ -140,7 +162,7 @@ func (c *Checker) analyseParagraph(lex *Lexicon, lang string, p paragraph, buf *
 			add("punctuation-repeated", Warning, m[0], m[1], "repeated punctuation "+text[m[0]:m[1]]+" reads as shouting or impatience", strings.TrimSpace(string([]rune(text[m[0]:m[1]])[:1])))
 		}
 	}
-	if strings.ContainsAny(text, ":;=<^") || strings.Contains(text, "xD") || strings.Contains(text, "XD") || strings.Contains(text, "T_T") || strings.Contains(text, "-_-") || strings.Contains(text, "8)") {
+	if mayHaveEmoticon(text) {
 		for _, m := range emoticonRe().FindAllStringSubmatchIndex(text, -1) {
 			add("emoticon", Warning, m[2], m[3], "emoticons read as too casual in a support reply; say it in words")
 			r.casual++

@@ -186,11 +186,7 @@ func TestGreetingAskingAfterReader(t *testing.T) {
 		{"en", "Hi Sam, how are you?\n\nYour new card is on its way and should arrive by Thursday. I have also cancelled the old one.\n\nKind regards,\nMaria Lopez\n", false},
 		{"en", "Thanks for writing, can you send the receipt?\n\nYour new card is on its way and should arrive by Thursday. I have also cancelled the old one.\n\nKind regards,\nMaria Lopez\n", true},
 	} {
-		got := false
-		for _, f := range c.Run(Input{Body: tc.text, Lang: tc.lang}).Findings {
-			got = got || f.Rule == "greeting-no-name"
-		}
-		if got != tc.want {
+		if got := firesIn(c, "greeting-no-name", Input{Body: tc.text, Lang: tc.lang}); got != tc.want {
 			t.Errorf("greeting-no-name %v, want %v: %s", got, tc.want, tc.text)
 		}
 	}
@@ -285,11 +281,7 @@ func TestGenericGreetingInParts(t *testing.T) {
 	}
 	answer := "\n\n新轮胎预计 11 月 28 日到店，我们已为您保留 11 月 29 日上午 10:00 的时段。\n\n祝您行车平安，\n驰安轮胎 门店客服 许磊\n"
 	for greeting, want := range map[string]bool{"亲爱的客户，您好：": true, "许女士，您好：": false} {
-		got := false
-		for _, f := range c.Run(Input{Body: greeting + answer, Lang: "zh"}).Findings {
-			got = got || f.Rule == "greeting-no-name"
-		}
-		if got != want {
+		if got := firesIn(c, "greeting-no-name", Input{Body: greeting + answer, Lang: "zh"}); got != want {
 			t.Errorf("%s: greeting-no-name %v, want %v", greeting, got, want)
 		}
 	}

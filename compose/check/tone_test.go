@@ -120,7 +120,13 @@ func checkFires(t *testing.T, rule string, cases []firesCase) {
 }
 
 func fires(c *Checker, rule, lang, text string) bool {
-	for _, f := range c.Run(Input{Body: text, Lang: lang, Fragment: true}).Findings {
+	return firesIn(c, rule, Input{Body: text, Lang: lang, Fragment: true})
+}
+
+// firesIn reports whether a check of in finds rule; for a whole letter,
+// whose greeting and closing are read, where fires reads a fragment.
+func firesIn(c *Checker, rule string, in Input) bool {
+	for _, f := range c.Run(in).Findings {
 		if f.Rule == rule {
 			return true
 		}

@@ -16,7 +16,6 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/BurntSushi/toml"
 	"github.com/spf13/cobra"
 
 	"kindly/compose/send"
@@ -164,10 +163,10 @@ func appendAccount(path, name string, acct send.Account) error {
 		return badInput(fmt.Errorf("config: %w", err))
 	}
 	var existing struct {
-		Accounts map[string]toml.Primitive `toml:"accounts"`
+		Accounts map[string]any `toml:"accounts"`
 	}
-	if _, err := toml.Decode(string(old), &existing); err != nil {
-		return badInput(fmt.Errorf("%s: %w (fix it before adding an account)", path, err))
+	if _, err := conffile.Decode(path, false, &existing, "accounts"); err != nil {
+		return badInput(fmt.Errorf("%w (fix it before adding an account)", err))
 	}
 	if _, ok := existing.Accounts[name]; ok {
 		return badInput(fmt.Errorf("%s already has an account %q: edit it there, or choose another name with --account", path, name))

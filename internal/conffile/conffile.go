@@ -6,18 +6,16 @@
 package conffile
 
 import (
-	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 
-	"github.com/BurntSushi/toml"
 	"github.com/adrg/xdg"
+	"github.com/pelletier/go-toml/v2"
 )
 
 // Path resolves where the config lives: the --config flag, then
@@ -47,65 +45,74 @@ func Decode(path string, explicit bool, v any, only string) (found bool, err err
 	if err != nil {
 		return false, fmt.Errorf("config: %w", err)
 	}
-	md, err := toml.Decode(string(data), v)
-	if err != nil {
-		var perr toml.ParseError
-		if errors.As(err, &perr) {
-			return false, fmt.Errorf("%s:%d:%d: %s", path, perr.Position.Line, perr.Position.Col, perr.Message)
+	err = toml.NewDecoder(bytes.NewReader(data)).DisallowUnknownFields().Decode(v)
+	var unknown *toml.StrictMissingError
+	var bad *toml.DecodeError
+	switch {
+	case err == nil:
+		return true, nil
+	case errors.As(err, &unknown):
+		var msgs []string
+		for _, e := range unknown.Errors {
+			k := e.Key()
+			if only != "" && (len(k) == 0 || k[0] != only) {
+				continue
+			}
+			line, _ := e.Position()
+			msgs = append(msgs, fmt.Sprintf("%s:%d: unknown key %q (check the spelling; see the README for the keys kindly knows)", path, line, strings.Join(k, ".")))
 		}
-		return false, fmt.Errorf("%s: %w", path, err)
-	}
-	var msgs []string
-	for _, k := range md.Undecoded() {
-		if only != "" && (len(k) == 0 || k[0] != only) {
-			continue
+		if len(msgs) > 0 {
+			return false, errors.New(strings.Join(msgs, "\n"))
 		}
-		msgs = append(msgs, fmt.Sprintf("%s:%d: unknown key %q (check the spelling; see the README for the keys kindly knows)", path, keyLine(data, k), k.String()))
+		return true, nil
+	case errors.As(err, &bad):
+		line, col := bad.Position()
+		return false, fmt.Errorf("%s:%d:%d: %s", path, line, col, decodeMessage(bad))
 	}
-	if len(msgs) > 0 {
-		return false, errors.New(strings.Join(msgs, "\n"))
-	}
-	return true, nil
+	return false, fmt.Errorf("%s: %w", path, err)
 }
 
-// keyLine finds the line on which a dotted key is defined. BurntSushi/toml
-// knows the position but does not export it, so this scans the table headers
-// and key names; it returns 0 when the key cannot be placed.
-func keyLine(data []byte, key toml.Key) int {
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(make([]byte, 0, 64*1024), len(data)+1)
-	var table []string
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimSpace(sc.Text())
-		if strings.HasPrefix(line, "[") {
-			name := strings.Trim(line, "[] \t")
-			if i := strings.Index(name, "#"); i >= 0 {
-				name = strings.TrimSpace(strings.Trim(name[:i], "[] \t"))
-			}
-			table = splitKey(name)
-			if slices.Equal(table, []string(key)) {
-				return n
-			}
-			continue
+// decodeMessage is a syntax or type error's message, with the key it is at.
+// go-toml's message for a value of the wrong type names the Go struct field
+// ("cannot decode TOML string into struct field send.Account.Port of type
+// int"); it is said in the config's terms instead.
+func decodeMessage(e *toml.DecodeError) string {
+	msg := strings.TrimPrefix(e.Error(), "toml: ")
+	if rest, ok := strings.CutPrefix(msg, "cannot decode TOML "); ok {
+		kind, _, _ := strings.Cut(rest, " ")
+		want := "a table"
+		if i := strings.LastIndex(rest, " of type "); i >= 0 {
+			want = goTypeInTOML(rest[i+len(" of type "):])
 		}
-		eq := strings.Index(line, "=")
-		if eq <= 0 {
-			continue
-		}
-		full := append(append([]string{}, table...), splitKey(strings.TrimSpace(line[:eq]))...)
-		if slices.Equal(full, []string(key)) {
-			return n
-		}
+		msg = fmt.Sprintf("this is a%s %s, but it must be %s", article(kind), kind, want)
 	}
-	return 0
+	if k := e.Key(); len(k) > 0 {
+		msg = strings.Join(k, ".") + ": " + msg
+	}
+	return msg
 }
 
-func splitKey(s string) []string {
-	parts := strings.Split(s, ".")
-	for i, p := range parts {
-		parts[i] = strings.Trim(strings.TrimSpace(p), `"'`)
+func article(word string) string {
+	if word != "" && strings.ContainsRune("aeiou", rune(word[0])) {
+		return "n"
 	}
-	return parts
+	return ""
+}
+
+func goTypeInTOML(t string) string {
+	switch {
+	case t == "string":
+		return "a string (in quotes)"
+	case t == "bool":
+		return "true or false"
+	case strings.HasPrefix(t, "int") || strings.HasPrefix(t, "uint"):
+		return "an integer"
+	case t == "[]string":
+		return `an array of strings, like ["a", "b"]`
+	case strings.HasPrefix(t, "map["):
+		return "a table"
+	}
+	return "a " + t
 }
 
 // ExpandHome turns a leading ~ in each path into the home directory, as a

@@ -10,9 +10,9 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/adrg/xdg"
 	"github.com/spf13/cobra"
 
+	"kindly/internal/xdgdir"
 	"kindly/snippets"
 	"kindly/ui"
 )
@@ -53,10 +53,7 @@ func snippetDirs(a *app) ([]string, error) {
 }
 
 func personalSnippetDir(a *app) string {
-	if d := a.getenv("XDG_DATA_HOME"); d != "" {
-		return filepath.Join(d, "kindly", "snippets")
-	}
-	return filepath.Join(xdg.DataHome, "kindly", "snippets")
+	return filepath.Join(xdgdir.Data(a.getenv), "kindly", "snippets")
 }
 
 func dirExists(p string) bool {
@@ -216,10 +213,7 @@ func newSnippetsSearchCmd(a *app) *cobra.Command {
 }
 
 func usagePath(a *app) string {
-	if d := a.getenv("XDG_STATE_HOME"); d != "" {
-		return filepath.Join(d, "kindly", "usage.json")
-	}
-	return filepath.Join(xdg.StateHome, "kindly", "usage.json")
+	return filepath.Join(xdgdir.State(a.getenv), "kindly", "usage.json")
 }
 
 func newSnippetsLintCmd(a *app) *cobra.Command {

@@ -12,8 +12,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/adrg/xdg"
 	"github.com/google/renameio/v2"
+
+	"kindly/internal/xdgdir"
 )
 
 // DraftStore keeps one autosaved draft per customer message, so that a
@@ -30,10 +31,7 @@ func NewDraftStore(dir string) *DraftStore { return &DraftStore{dir: dir} }
 
 // DefaultDraftDir is $XDG_STATE_HOME/kindly/drafts.
 func DefaultDraftDir() string {
-	if dir := os.Getenv("XDG_STATE_HOME"); dir != "" {
-		return filepath.Join(dir, "kindly", "drafts")
-	}
-	return filepath.Join(xdg.StateHome, "kindly", "drafts")
+	return filepath.Join(xdgdir.State(os.Getenv), "kindly", "drafts")
 }
 
 // DraftKey names the draft of a reply to in: its Message-ID, or when it has

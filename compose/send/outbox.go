@@ -14,8 +14,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/adrg/xdg"
 	"github.com/google/renameio/v2"
+
+	"kindly/internal/xdgdir"
 )
 
 // State is where a message is on its way out.
@@ -59,10 +60,7 @@ func OpenOutbox(dir string) *Outbox { return &Outbox{dir: dir} }
 
 // DefaultDataDir is $XDG_DATA_HOME/kindly.
 func DefaultDataDir() string {
-	if d := os.Getenv("XDG_DATA_HOME"); d != "" {
-		return filepath.Join(d, "kindly")
-	}
-	return filepath.Join(xdg.DataHome, "kindly")
+	return filepath.Join(xdgdir.Data(os.Getenv), "kindly")
 }
 
 // Key is the outbox key of a Message-ID.

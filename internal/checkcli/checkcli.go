@@ -18,11 +18,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/adrg/xdg"
-
 	"kindly/compose"
 	"kindly/compose/check"
 	"kindly/internal/safetext"
+	"kindly/internal/xdgdir"
 )
 
 // Long is the command's help.
@@ -95,7 +94,7 @@ func NewChecker(cfg check.Config, errOut io.Writer) *check.Checker {
 	if err != nil {
 		fmt.Fprintf(errOut, "kindly: %s\n", err)
 	}
-	checker.SpellCache = filepath.Join(xdg.CacheHome, "kindly", "spell")
+	checker.SpellCache = filepath.Join(xdgdir.Cache(os.Getenv), "kindly", "spell")
 	return checker
 }
 

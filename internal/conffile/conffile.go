@@ -14,8 +14,9 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/adrg/xdg"
 	"github.com/pelletier/go-toml/v2"
+
+	"kindly/internal/xdgdir"
 )
 
 // Path resolves where the config lives: the --config flag, then
@@ -28,10 +29,7 @@ func Path(flag string, getenv func(string) string) (path string, explicit bool) 
 	if p := getenv("KINDLY_CONFIG"); p != "" {
 		return p, true
 	}
-	if dir := getenv("XDG_CONFIG_HOME"); dir != "" {
-		return filepath.Join(dir, "kindly", "config.toml"), false
-	}
-	return filepath.Join(xdg.ConfigHome, "kindly", "config.toml"), false
+	return filepath.Join(xdgdir.Config(getenv), "kindly", "config.toml"), false
 }
 
 // Decode reads the config at path into v. A missing file is fine (found is

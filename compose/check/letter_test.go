@@ -323,3 +323,32 @@ func TestEmoticonPrefilter(t *testing.T) {
 		t.Error("a colon before a word or a number taken for an eye")
 	}
 }
+
+// TestClosingThanksOrSeeYou: a Chinese reply closes with a thanks as the
+// last clause of its last sentence, or with a see-you; a signature line of
+// a phone number and its hours, ending in "p. m.", is still a signature.
+func TestClosingThanksOrSeeYou(t *testing.T) {
+	c, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		lang, body string
+	}{
+		{"zh", "王女士您好：\n\n新的花束明天下午三点前送到，配送费 25 元已退回您的账户。\n\n再次向您和阿姨说声抱歉，谢谢您一直选择我们。\n\n花语鲜花 客服主管\n周晓雯\n"},
+		{"zh", "Amy你好，\n\n你预约的周六19:30场次已经帮你改成6人，到店付款就行。\n\n周六见！\n谜境密室 阿杰\n"},
+		{"es", "Estimada Sra. Ruiz:\n\nEl crédito temporal ya aparece en su extracto.\n\nCordialmente,\n\nAndrés Ochoa\nAnalista de Reclamaciones\nBanco Andino\nLínea de atención: 604 444 1234, de lunes a viernes, de 7:00 a. m. a 7:00 p. m.\n"},
+	} {
+		for _, rule := range []string{"closing-missing", "signature-missing"} {
+			if firesIn(c, rule, Input{Body: tc.body, Lang: tc.lang}) {
+				t.Errorf("%s: %s on %q", tc.lang, rule, tc.body)
+			}
+		}
+	}
+	// A last line with a phone number that ends as a sentence is not taken
+	// for a signature.
+	body := "Hi Sam,\n\nYour new card is on its way.\n\nWe will call you from 0800 123 456 as soon as the card has arrived at the branch.\n"
+	if !firesIn(c, "signature-missing", Input{Body: body, Lang: "en"}) {
+		t.Errorf("a sentence taken for a signature: %q", body)
+	}
+}

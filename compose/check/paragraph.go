@@ -2,6 +2,7 @@ package check
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -76,6 +77,44 @@ func citesLaw(text string) bool {
 		}
 		if utf8.RuneCountInString(w) >= 3 && strings.ToUpper(w) == w && strings.ToLower(w) != w {
 			return true // an acronym: RGPD, POPIA, GDPR, AVG
+		}
+	}
+	return false
+}
+
+// inQuotes reports whether pos is inside quotation marks on its line: after
+// an opening « or “ not yet closed, or after an odd number of straight ".
+func inQuotes(text string, pos int) bool {
+	line := text[strings.LastIndexByte(text[:pos], '\n')+1 : pos]
+	if strings.LastIndex(line, "«") > strings.LastIndex(line, "»") || strings.LastIndex(line, "“") > strings.LastIndex(line, "”") {
+		return true
+	}
+	return strings.Count(line, `"`)%2 == 1
+}
+
+// conditionals open a clause that says what happens if something is so:
+// "If the merchant cannot show that you authorised the payment, …" is
+// no refusal.
+var conditionals = map[string][]string{
+	"en": {"if", "unless"},
+	"nl": {"als", "indien", "mocht", "mochten"},
+	"fr": {"si", "s'il", "s'ils"},
+	"es": {"si"},
+	"af": {"as", "indien"},
+}
+
+// notARefusal reports a negative word that refuses nothing: in a clause
+// that starts with "if" (within the five words before it), or in "can't
+// wait", which is eager.
+func notARefusal(lang, before, after string) bool {
+	if lang == "en" && strings.HasPrefix(strings.ToLower(strings.TrimLeft(after, " ")), "wait") {
+		return true
+	}
+	clause := before[max(strings.LastIndexAny(before, ".!?;:,\n")+1, 0):]
+	words := strings.Fields(strings.ToLower(clause))
+	for _, w := range words[max(len(words)-6, 0):] {
+		if slices.Contains(conditionals[lang], w) {
+			return true
 		}
 	}
 	return false
@@ -191,6 +230,9 @@ func (c *Checker) analyseParagraph(lex *Lexicon, lang string, p paragraph, buf *
 		if i > 0 && (strings.HasSuffix(words[i-1].lower, "code") || strings.HasSuffix(words[i-1].lower, "código") || strings.HasSuffix(words[i-1].lower, "kode")) {
 			continue // a discount or product code, written as it must be typed
 		}
+		if inQuotes(text, w.start) {
+			continue // a name as it is written elsewhere: « STREAMPLUS DIGITAL »
+		}
 		add("shouting", Warning, w.start, w.end, "a word in capitals reads as shouting", strings.ToLower(text[w.start:w.end]))
 	}
 
@@ -231,6 +273,9 @@ func (c *Checker) analyseParagraph(lex *Lexicon, lang string, p paragraph, buf *
 			r.formal++
 			add("too-formal", Warning, start, end, "\""+text[start:end]+"\" sounds stiff; most customers prefer a plain, friendly tone", e.Suggestion)
 		case "negative-wording":
+			if notARefusal(lang, text[:start], text[end:]) {
+				return
+			}
 			r.negative++
 			add("negative-wording", Warning, start, end, "\""+text[start:end]+"\" is negative; say what you can do", e.Suggestion)
 		case "generic-apology":

@@ -105,6 +105,12 @@ func (c *Checker) run(in Input, cache *paraCache) Report {
 	if agg.offer {
 		rep.Findings = slices.DeleteFunc(rep.Findings, func(f Finding) bool { return f.Rule == "negative-wording" })
 	}
+	// A capitalised word the reply writes mid-sentence elsewhere is a
+	// name at a sentence's start too: "… dat Ruan se wiskunde beter gaan.
+	// Ruan kan dus …".
+	rep.Findings = slices.DeleteFunc(rep.Findings, func(f Finding) bool {
+		return f.Rule == "spelling" && f.Field == FieldBody && namedMidSentence(in.Body, f.Offset, f.Length)
+	})
 	rep.Metrics = metrics(rep.Language, agg, len(paras))
 	rep.Tone = tone(agg, in)
 	c.wholeText(&rep, in, letter, agg, detected, conf)
@@ -377,6 +383,40 @@ func startsWithClosing(lex *Lexicon, t string) bool {
 	return false
 }
 
+// namedMidSentence reports whether the capitalised word at body[at:at+n]
+// is written elsewhere in body after another word, not at a sentence's
+// start: a name, then.
+func namedMidSentence(body string, at, n int) bool {
+	if at < 0 || n <= 0 || at+n > len(body) {
+		return false
+	}
+	word := body[at : at+n]
+	if r, _ := utf8.DecodeRuneInString(word); !unicode.IsUpper(r) {
+		return false
+	}
+	for i := 0; ; {
+		j := strings.Index(body[i:], word)
+		if j < 0 {
+			return false
+		}
+		j += i
+		i = j + len(word)
+		if j == at || !wordEdge(body, i) {
+			continue
+		}
+		before := strings.TrimRight(body[:j], " ")
+		if last, _ := utf8.DecodeLastRuneInString(before); len(before) < j && (unicode.IsLetter(last) || unicode.IsDigit(last) || last == ',') {
+			return true
+		}
+	}
+}
+
+// wordEdge reports whether s[i:] starts where a word ends.
+func wordEdge(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return i == len(s) || !unicode.IsLetter(r) && !unicode.IsDigit(r)
+}
+
 // closingFrom holds the words that join a sign-off to a place.
 var closingFrom = map[string]bool{"from": true, "uit": true, "vanuit": true, "van": true, "de": true, "desde": true, "depuis": true}
 
@@ -407,14 +447,19 @@ func signOffShaped(t string) bool {
 			return utf8.RuneCountInString(t) <= 20
 		}
 		// A closing thanks (再次感谢您的坦诚反馈。), a look ahead
-		// (期待您和家人来看展。) or a short wish without 祝 (骑行愉快).
+		// (期待您和家人来看展。), either as the last clause of a sentence
+		// (再次向您说声抱歉，谢谢您一直选择我们。), or a short wish without
+		// 祝 (骑行愉快) or see-you (周六见！).
 		n := utf8.RuneCountInString(t)
 		for _, p := range []string{"感谢", "再次感谢", "谢谢", "非常感谢", "期待"} {
 			if strings.HasPrefix(t, p) {
 				return n <= 20
 			}
+			if strings.HasPrefix(body, p) && body != t {
+				return utf8.RuneCountInString(body) <= 16 && n <= 30
+			}
 		}
-		return n <= 8 && (strings.HasSuffix(body, "愉快") || strings.HasSuffix(body, "顺利"))
+		return n <= 8 && (strings.HasSuffix(body, "愉快") || strings.HasSuffix(body, "顺利") || strings.HasSuffix(body, "见"))
 	}
 	n := len(strings.Fields(t))
 	switch {
@@ -530,7 +575,22 @@ func signatureSized(t string) bool {
 		return true
 	}
 	r, _ := utf8.DecodeLastRuneInString(t)
-	return n <= 16 && runes <= 80 && !strings.ContainsRune(".?!:;。？！", r)
+	if strings.ContainsRune(".?!:;。？！", r) && !endsInTimeOfDay(t) {
+		return false
+	}
+	if strings.ContainsFunc(t, unicode.IsDigit) {
+		// a phone number and its hours: "Línea de atención: 604 444 1234,
+		// de lunes a viernes, de 7:00 a. m. a 7:00 p. m."
+		return n <= 20 && runes <= 100
+	}
+	return n <= 16 && runes <= 80
+}
+
+// endsInTimeOfDay reports a line that ends in "a.m.", "p. m." or the like,
+// whose full stop ends an abbreviation, not a sentence.
+func endsInTimeOfDay(t string) bool {
+	t = strings.ToLower(strings.ReplaceAll(t, " ", ""))
+	return strings.HasSuffix(t, "a.m.") || strings.HasSuffix(t, "p.m.")
 }
 
 // signatureStart finds a signature with no closing above it: a line

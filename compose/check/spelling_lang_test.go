@@ -181,6 +181,27 @@ func TestSpellingLoanwordsAndNames(t *testing.T) {
 	}
 }
 
+// TestNameAtSentenceStart: a capitalised word that the reply writes
+// mid-sentence elsewhere is a name at a sentence's start too; a typo at a
+// sentence's start is still a typo.
+func TestNameAtSentenceStart(t *testing.T) {
+	c := spellingChecker(t, "af")
+	body := "Hi Lize\n\nLekker om te hoor dat Ruan se wiskunde al beter gaan.\n\nElke les word opgeneem. Ruan kan dus weer kyk. Aplikasie werk ook.\n\nMooi bly\nMarike\n"
+	if got := spellingFindings(c, "af", body, false); !slices.Equal(got, []string{"Aplikasie"}) {
+		t.Errorf("got %v, want [Aplikasie]", got)
+	}
+}
+
+// TestShoutingInQuotes: a name in capitals between quotation marks is
+// quoted as written (a merchant on a card statement), not shouted.
+func TestShoutingInQuotes(t *testing.T) {
+	checkFires(t, "shouting", []firesCase{
+		{"fr", "Le débit de 89,00 EUR au profit de « STREAMPLUS DIGITAL » est contesté.", false},
+		{"en", "The charge from \"FASTPARK CENTRAL\" is on your statement.", false},
+		{"en", "The charge is IMPORTANT and \"quoted\" here.", true},
+	})
+}
+
 // TestShoutingOrAcronym: a word in capitals is shouting when it is a word,
 // an acronym when it is not; with no dictionary, four letters are an
 // acronym unless a common word (the stopwords list).

@@ -133,3 +133,17 @@ func firesIn(c *Checker, rule string, in Input) bool {
 	}
 	return false
 }
+
+// TestNegativeWordThatRefusesNothing: "can't wait" is eager, and a clause
+// that starts with "if" says what happens, not what is refused.
+func TestNegativeWordThatRefusesNothing(t *testing.T) {
+	checkFires(t, "negative-wording", []firesCase{
+		{"en", "Can't wait to see you out there.", false},
+		{"en", "If the merchant cannot show that you authorised the payment, the credit becomes permanent.", false},
+		{"en", "We cannot refund the payment.", true},
+		{"en", "The payment went through, and we cannot refund it, even if you ask.", true},
+		{"nl", "Als het pakket helaas niet op tijd komt, sturen we een nieuw.", false},
+		{"nl", "Helaas kunnen we het pakket niet vervangen.", true},
+		{"es", "Si no es posible entregarlo el lunes, lo llevamos el martes.", false},
+	})
+}

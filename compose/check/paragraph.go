@@ -112,7 +112,7 @@ func notARefusal(lang, before, after string) bool {
 	}
 	clause := before[max(strings.LastIndexAny(before, ".!?;:,\n")+1, 0):]
 	words := strings.Fields(strings.ToLower(clause))
-	for _, w := range words[max(len(words)-6, 0):] {
+	for _, w := range words[max(len(words)-5, 0):] {
 		if slices.Contains(conditionals[lang], w) {
 			return true
 		}

@@ -165,7 +165,7 @@ func appendAccount(path, name string, acct send.Account) error {
 	var existing struct {
 		Accounts map[string]any `toml:"accounts"`
 	}
-	if _, err := conffile.Decode(path, false, &existing, "accounts"); err != nil {
+	if err := conffile.DecodeData(path, old, &existing, "accounts"); err != nil {
 		return badInput(fmt.Errorf("%w (fix it before adding an account)", err))
 	}
 	if _, ok := existing.Accounts[name]; ok {

@@ -43,12 +43,20 @@ func Decode(path string, explicit bool, v any, only string) (found bool, err err
 	if err != nil {
 		return false, fmt.Errorf("config: %w", err)
 	}
-	err = toml.NewDecoder(bytes.NewReader(data)).DisallowUnknownFields().Decode(v)
+	if err := DecodeData(path, data, v, only); err != nil {
+		return false, err
+	}
+	return true, nil
+}
+
+// DecodeData decodes config text already read from path, as Decode does.
+func DecodeData(path string, data []byte, v any, only string) error {
+	err := toml.NewDecoder(bytes.NewReader(data)).DisallowUnknownFields().Decode(v)
 	var unknown *toml.StrictMissingError
 	var bad *toml.DecodeError
 	switch {
 	case err == nil:
-		return true, nil
+		return nil
 	case errors.As(err, &unknown):
 		var msgs []string
 		for _, e := range unknown.Errors {
@@ -60,14 +68,14 @@ func Decode(path string, explicit bool, v any, only string) (found bool, err err
 			msgs = append(msgs, fmt.Sprintf("%s:%d: unknown key %q (check the spelling; see the README for the keys kindly knows)", path, line, strings.Join(k, ".")))
 		}
 		if len(msgs) > 0 {
-			return false, errors.New(strings.Join(msgs, "\n"))
+			return errors.New(strings.Join(msgs, "\n"))
 		}
-		return true, nil
+		return nil
 	case errors.As(err, &bad):
 		line, col := bad.Position()
-		return false, fmt.Errorf("%s:%d:%d: %s", path, line, col, decodeMessage(bad))
+		return fmt.Errorf("%s:%d:%d: %s", path, line, col, decodeMessage(bad))
 	}
-	return false, fmt.Errorf("%s: %w", path, err)
+	return fmt.Errorf("%s: %w", path, err)
 }
 
 // decodeMessage is a syntax or type error's message, with the key it is at.

@@ -82,6 +82,39 @@ func citesLaw(text string) bool {
 	return false
 }
 
+// explainedIn reports a term of the trade the reply explains where it
+// uses it, once: "the TTL (time to live)", "the TTL, or “time to live”,
+// …", "time to live (TTL)", "DNS – the system that …". A customer who is
+// told what it means is not left with jargon, here or further on.
+func explainedIn(body, term string) bool {
+	for i := 0; ; {
+		j := strings.Index(body[i:], term)
+		if j < 0 {
+			return false
+		}
+		j += i
+		if explained(body[:j], body[j+len(term):]) {
+			return true
+		}
+		i = j + len(term)
+	}
+}
+
+// explained reports an explanation right around a term: in brackets or
+// after ", or" or a dash behind it, or the term in brackets after it.
+func explained(before, after string) bool {
+	if strings.HasSuffix(strings.TrimRight(before, " "), "(") && strings.HasPrefix(after, ")") {
+		return true // the term in brackets after its explanation
+	}
+	after = strings.TrimLeft(after, " ")
+	for _, m := range [...]string{"(", ", or ", ", of ", ", ou ", ", o ", ", oftewel ", ", i.e. ", ", c'est-à-dire ", ", es decir ", "– ", "— "} {
+		if strings.HasPrefix(after, m) {
+			return true
+		}
+	}
+	return false
+}
+
 // inQuotes reports whether pos is inside quotation marks on its line: after
 // an opening « or “ not yet closed, or after an odd number of straight ".
 func inQuotes(text string, pos int) bool {
@@ -239,7 +272,9 @@ func (c *Checker) analyseParagraph(lex *Lexicon, lang string, p paragraph, buf *
 	// Repeated words: "the the".
 	for i := 1; i < len(words); i++ {
 		a, b := words[i-1], words[i]
-		if a.lower != b.lower || a.code || a.han || strings.TrimSpace(text[a.end:b.start]) != "" || lex.has(inRepeatOK, a.lower) {
+		// Across a line break it is layout, a heading and its first line:
+		// "Lesse vir Mia\nMia ry …".
+		if a.lower != b.lower || a.code || a.han || strings.TrimSpace(text[a.end:b.start]) != "" || strings.Contains(text[a.end:b.start], "\n") || lex.has(inRepeatOK, a.lower) {
 			continue
 		}
 		add("repeated-word", Warning, a.start, b.end, "the word \""+text[b.start:b.end]+"\" is repeated", text[a.start:a.end])
@@ -359,14 +394,20 @@ func (c *Checker) analyseParagraph(lex *Lexicon, lang string, p paragraph, buf *
 	// Three steps are three marks of order (first, then, finally), or
 	// fewer marks and enough actions to make three or more steps: "open
 	// the console … Then click Invite, enter the addresses and confirm".
-	if !p.list && (len(steps) >= 3 || len(steps) >= 1 && len(actions) >= 3 && len(steps)+len(actions) >= 4 || len(actions) >= 5) {
+	asProse := !p.list && (len(steps) >= 3 || len(steps) >= 1 && len(actions) >= 3 && len(steps)+len(actions) >= 4 || len(actions) >= 5)
+	if asProse {
 		add("steps-as-prose", Warning, 0, len(text), "three or more steps read more easily as a numbered list", "1. …\n2. …\n3. …")
 	}
 	maxWords := 120
 	if lang == "zh" {
 		maxWords = 250
 	}
-	if !p.list && (len(sents) > 5 || r.words > maxWords) {
+	// Steps as prose make many short sentences; the numbered list they
+	// need breaks them up, so one finding says it. A paragraph long in
+	// words is long whatever it holds.
+	// A paragraph holding a list ("调整后的行程：\n- …\n- …") is not long
+	// by its count of lines either.
+	if !p.list && (len(sents) > 5 && !asProse && listItems(text) < 2 || r.words > maxWords) {
 		end := len(text)
 		if nl := strings.IndexByte(text, '\n'); nl > 0 {
 			end = nl

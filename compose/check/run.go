@@ -111,6 +111,9 @@ func (c *Checker) run(in Input, cache *paraCache) Report {
 	rep.Findings = slices.DeleteFunc(rep.Findings, func(f Finding) bool {
 		return f.Rule == "spelling" && f.Field == FieldBody && namedMidSentence(in.Body, f.Offset, f.Length)
 	})
+	rep.Findings = slices.DeleteFunc(rep.Findings, func(f Finding) bool {
+		return f.Rule == "jargon" && f.Field == FieldBody && f.Offset+f.Length <= len(in.Body) && explainedIn(in.Body, in.Body[f.Offset:f.Offset+f.Length])
+	})
 	rep.Metrics = metrics(rep.Language, agg, len(paras))
 	rep.Tone = tone(agg, in)
 	c.wholeText(&rep, in, letter, agg, detected, conf)
@@ -243,7 +246,7 @@ func greetingShaped(lex *Lexicon, t, rest string) bool {
 	case strings.HasSuffix(t, "，") || strings.HasSuffix(t, "：") || strings.HasSuffix(t, "！"):
 		return true
 	case strings.ContainsAny(t[len(t)-1:], ",:!"):
-		return len(words) <= 6
+		return len(words) <= 8 // "Beste heer en mevrouw Van der Merwe,"
 	}
 	next, _, _ := strings.Cut(rest, "\n")
 	if len(words) > 6 || strings.TrimSpace(next) != "" || strings.ContainsAny(t, "?;0123456789") {
@@ -375,8 +378,19 @@ func startsWithClosing(lex *Lexicon, t string) bool {
 	if lex == nil || len(words) > 12 || strings.HasSuffix(t, "?") {
 		return false
 	}
-	for k := 2; k <= 3 && k <= len(words); k++ {
+	for i, w := range words {
+		words[i] = strings.TrimRight(w, ",;:")
+	}
+	for k := 2; k <= 4 && k <= len(words); k++ {
 		if lex.has(inClosing, strings.Join(words[:k], " ")) {
+			return true
+		}
+	}
+	// A one-word sign-off joined to a wish: "Saludos y nos vemos en
+	// Cozumel", "Groete en sien jou Saterdag".
+	if len(words) >= 3 && lex.has(inClosing, words[0]) {
+		switch words[1] {
+		case "and", "en", "et", "y", "e", "und":
 			return true
 		}
 	}
@@ -554,10 +568,11 @@ func leadsWithName(t string) bool {
 	return name != t && len(strings.Fields(name)) <= 3 && isNameLine(name)
 }
 
-// nameOf is what comes before the first comma or dash of a signature line:
-// the name, if the line starts with one.
+// nameOf is what comes before the first comma or dash of a signature line,
+// or before the team the agent signs with ("Jorge Canché y el equipo de
+// Azul Profundo"): the name, if the line starts with one.
 func nameOf(t string) string {
-	for _, sep := range []string{", ", " – ", " — ", " - ", " | "} {
+	for _, sep := range []string{", ", " – ", " — ", " - ", " | ", " and the ", " y el ", " en die ", " en het ", " et l'", " et l’"} {
 		if name, _, ok := strings.Cut(t, sep); ok {
 			return name
 		}

@@ -78,6 +78,32 @@ func splitParagraphs(text string) []paragraph {
 	return out
 }
 
+// listItems counts the lines of text that start an item of a list.
+func listItems(text string) int {
+	n := 0
+	for text != "" {
+		line, rest, _ := strings.Cut(text, "\n")
+		if isListItem(line) {
+			n++
+		}
+		text = rest
+	}
+	return n
+}
+
+// lineAround is the line of text that holds offset i.
+func lineAround(text string, i int) string {
+	if i < 0 || i >= len(text) {
+		return ""
+	}
+	start := strings.LastIndexByte(text[:i], '\n') + 1
+	end := strings.IndexByte(text[i:], '\n')
+	if end < 0 {
+		return text[start:]
+	}
+	return text[start : i+end]
+}
+
 // isListItem reports a line that starts an item of a list: a bullet ("- ",
 // "• ", "· ", "– "), a number ("1.", "2)", "3、") or a circled one ("①").
 func isListItem(line string) bool {
@@ -201,6 +227,7 @@ func splitSentences(p paragraph, words []word) []sentence {
 	text := p.text
 	cur := sentence{start: p.start}
 	wi, first := 0, 0 // a sentence's words are words[first:wi], not a copy
+	items := -1       // the paragraph's list lines, counted at its first line break
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		abs := p.start + i
@@ -228,7 +255,14 @@ func splitSentences(p paragraph, words []word) []sentence {
 				}
 			}
 		case '\n':
-			end = p.list
+			// A list's lines are sentences of their own, in a paragraph
+			// that is a list or one that leads into one: "调整后的行程：\n- 5月2日
+			// …\n- 5月3日 …". One numbered line is a heading: "1. Btw-nummer
+			// op je facturen\nJe kunt …".
+			if items < 0 {
+				items = listItems(text)
+			}
+			end = p.list || items >= 2 && (isListItem(lineAround(text, i+size)) || isListItem(lineAround(text, i-1)))
 		}
 		i += size
 		if end {

@@ -402,11 +402,10 @@ func (c *Checker) analyseParagraph(lex *Lexicon, lang string, p paragraph, buf *
 	if lang == "zh" {
 		maxWords = 250
 	}
-	// Steps as prose make many short sentences; the numbered list they
-	// need breaks them up, so one finding says it. A paragraph long in
-	// words is long whatever it holds.
-	// A paragraph holding a list ("调整后的行程：\n- …\n- …") is not long
-	// by its count of lines either.
+	// Many sentences make a paragraph long, unless they are steps as
+	// prose (the numbered list they need breaks them up, so one finding
+	// says it) or the lines of a list it holds ("调整后的行程：\n- …\n- …").
+	// A paragraph long in words is long whatever it holds.
 	if !p.list && (len(sents) > 5 && !asProse && listItems(text) < 2 || r.words > maxWords) {
 		end := len(text)
 		if nl := strings.IndexByte(text, '\n'); nl > 0 {

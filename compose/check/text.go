@@ -91,21 +91,9 @@ func listItems(text string) int {
 	return n
 }
 
-// lineAround is the line of text that holds offset i.
-func lineAround(text string, i int) string {
-	if i < 0 || i >= len(text) {
-		return ""
-	}
-	start := strings.LastIndexByte(text[:i], '\n') + 1
-	end := strings.IndexByte(text[i:], '\n')
-	if end < 0 {
-		return text[start:]
-	}
-	return text[start : i+end]
-}
-
 // isListItem reports a line that starts an item of a list: a bullet ("- ",
 // "• ", "· ", "– "), a number ("1.", "2)", "3、") or a circled one ("①").
+// It looks only at the line's start, so text from there on will do.
 func isListItem(line string) bool {
 	for _, b := range []string{"- ", "* ", "• ", "· ", "・", "– ", "▪ ", "◦ ", "● "} {
 		if strings.HasPrefix(line, b) {
@@ -228,6 +216,7 @@ func splitSentences(p paragraph, words []word) []sentence {
 	cur := sentence{start: p.start}
 	wi, first := 0, 0 // a sentence's words are words[first:wi], not a copy
 	items := -1       // the paragraph's list lines, counted at its first line break
+	line := 0         // where the current line starts
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		abs := p.start + i
@@ -262,7 +251,8 @@ func splitSentences(p paragraph, words []word) []sentence {
 			if items < 0 {
 				items = listItems(text)
 			}
-			end = p.list || items >= 2 && (isListItem(lineAround(text, i+size)) || isListItem(lineAround(text, i-1)))
+			end = p.list || items >= 2 && (isListItem(text[line:]) || isListItem(text[i+size:]))
+			line = i + size
 		}
 		i += size
 		if end {

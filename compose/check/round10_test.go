@@ -92,7 +92,9 @@ func TestListInParagraph(t *testing.T) {
 	checkFires(t, "paragraph-too-long", []firesCase{
 		{"en", "Your new route:\n- Monday: Leeds\n- Tuesday: York\n- Wednesday: Hull\n- Thursday: Leeds\n- Friday: York\n- Saturday: home\nWe are sorry for the change.", false},
 		{"zh", "谢谢您的来信。先在旧手机上打开密钥宝。然后在新手机上安装密钥宝。接着用新手机扫描二维码。再输入主密码。最后等同步结束。", false},
-		{"zh", "谢谢您的来信。我们查了您的订单。包裹已经到了仓库。明天会发出。运费由我们承担。请您放心。", true},
+		{"zh", "谢谢您的来信，也感谢您这几年一直在我们店里买茶叶和茶具，我们都记得您。我们查了您上周五下的订单，系统显示付款已经成功，但是仓库那边因为盘点延误了两天才开始拣货。包裹已经在今天上午到了我们的上海仓库，打包和检查都已经完成了。快递员会在明天上午来取件，顺丰一般两天之内就能送到您家。这次的运费全部由我们承担，不会从您的账户里另外扣款。如果收到后发现任何问题，请您直接回复这封邮件，我们会在一个工作日内处理。", true},
+		// Six short sentences are an ordinary paragraph (round 11).
+		{"zh", "谢谢您的来信。我们查了您的订单。包裹已经到了仓库。明天会发出。运费由我们承担。请您放心。", false},
 	})
 	checkFires(t, "steps-as-prose", []firesCase{
 		{"zh", "谢谢您的来信。先在旧手机上打开密钥宝。然后在新手机上安装密钥宝。接着用新手机扫描二维码。再输入主密码。最后等同步结束。", true},

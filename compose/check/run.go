@@ -245,6 +245,8 @@ func greetingShaped(lex *Lexicon, t, rest string) bool {
 	switch {
 	case strings.HasSuffix(t, "，") || strings.HasSuffix(t, "：") || strings.HasSuffix(t, "！"):
 		return true
+	case hanGreeting(t, rest):
+		return true
 	case strings.ContainsAny(t[len(t)-1:], ",:!"):
 		return len(words) <= 8 // "Beste heer en mevrouw Van der Merwe,"
 	}
@@ -267,6 +269,15 @@ func greetingShaped(lex *Lexicon, t, rest string) bool {
 		}
 	}
 	return false
+}
+
+// hanGreeting reports a short Chinese line that greets with 好 and ends
+// in a full stop or nothing, alone above a blank line: "何经理，您好。",
+// "周先生好".
+func hanGreeting(t, rest string) bool {
+	next, _, _ := strings.Cut(rest, "\n")
+	t = strings.TrimSuffix(t, "。")
+	return strings.TrimSpace(next) == "" && strings.HasSuffix(t, "好") && utf8.RuneCountInString(t) <= 16 && strings.ContainsFunc(t, isHan) && !strings.ContainsAny(t, "。！？!?")
 }
 
 // lexHasPrefix reports whether t starts with a phrase of a section.

@@ -91,9 +91,23 @@ func listItems(text string) int {
 	return n
 }
 
+// hanNumeral is the length in bytes of the Chinese numeral (一 to 十,
+// up to two characters: 十二) at the start of s, or 0.
+func hanNumeral(s string) int {
+	n := 0
+	for i, r := range s {
+		if i >= 6 || !strings.ContainsRune("一二三四五六七八九十", r) {
+			break
+		}
+		n = i + utf8.RuneLen(r)
+	}
+	return n
+}
+
 // isListItem reports a line that starts an item of a list: a bullet ("- ",
-// "• ", "· ", "– "), a number ("1.", "2)", "3、") or a circled one ("①").
-// It looks only at the line's start, so text from there on will do.
+// "• ", "· ", "– "), a number ("1.", "2)", "3、"), a circled one ("①") or
+// a Chinese one ("一、", "（二）"). It looks only at the line's start, so
+// text from there on will do.
 func isListItem(line string) bool {
 	for _, b := range []string{"- ", "* ", "• ", "· ", "・", "– ", "▪ ", "◦ ", "● "} {
 		if strings.HasPrefix(line, b) {
@@ -102,6 +116,16 @@ func isListItem(line string) bool {
 	}
 	if r, _ := utf8.DecodeRuneInString(line); r >= '①' && r <= '⑳' {
 		return true
+	}
+	if n := hanNumeral(line); n > 0 && strings.HasPrefix(line[n:], "、") {
+		return true
+	}
+	for _, br := range [][2]string{{"（", "）"}, {"(", ")"}} {
+		if rest, ok := strings.CutPrefix(line, br[0]); ok {
+			if n := hanNumeral(rest); n > 0 && strings.HasPrefix(rest[n:], br[1]) {
+				return true
+			}
+		}
 	}
 	i := 0
 	for i < len(line) && line[i] >= '0' && line[i] <= '9' {

@@ -285,13 +285,14 @@ func (c *Checker) analyseParagraph(lex *Lexicon, lang string, p paragraph, buf *
 	}
 
 	// Chinese doubles characters on purpose (谢谢, 看看), but never these
-	// particles: "新的的授权码" is a typo.
+	// particles, pronouns and conjunctions: "新的的授权码" and "我们我们上次
+	// 维修" are typos.
 	if lang == "zh" {
 		for _, w := range words {
 			if !w.han {
 				continue
 			}
-			for _, d := range [...]string{"的的", "是是", "在在", "和和", "您您"} {
+			for _, d := range [...]string{"的的", "是是", "在在", "和和", "您您", "我们我们", "你们你们", "他们他们", "已经已经", "可以可以", "如果如果", "因为因为", "所以所以", "但是但是"} {
 				if i := strings.Index(w.lower, d); i >= 0 {
 					add("repeated-word", Warning, w.start+i, w.start+i+len(d), "\""+d[len(d)/2:]+"\" is repeated", d[len(d)/2:])
 				}

@@ -314,7 +314,7 @@ func closingByShape(lex *Lexicon, lines []string) int {
 		if t == "" || below == 0 && isPostscript(t) {
 			continue
 		}
-		if below > 0 && (signOffShaped(t) || endsInClosing(lex, t) || startsWithClosing(lex, t)) && !isNameLine(t) {
+		if below > 0 && (signOffShaped(t) || endsInClosing(lex, t) || startsWithClosing(lex, t) || holdsClosing(lex, t)) && !isNameLine(t) {
 			for _, ln := range lines[i+1:] {
 				if s := strings.TrimSpace(ln); s != "" {
 					if leadsWithName(s) {
@@ -338,6 +338,26 @@ func isPostscript(t string) bool {
 	for _, p := range []string{"P.S.", "P. S.", "PS:", "PS ", "P.D.", "P. D.", "PD:", "N.B.", "NS:", "NS ", "N.S.", "附：", "附:"} {
 		if strings.HasPrefix(t, p) {
 			return true
+		}
+	}
+	return false
+}
+
+// holdsClosing reports a line of at most 25 words that holds a sign-off of
+// two words or more anywhere: a wish for the season ("Au plaisir de voir
+// Éloïse à l'atelier, et joyeuses Fêtes à toute la famille,") or a formal
+// formula that ends a long sentence ("… aprovechamos la ocasión para
+// saludarle muy atentamente.").
+func holdsClosing(lex *Lexicon, t string) bool {
+	words := strings.Fields(normalizePhrase(strings.TrimRight(t, ",.!:;，。！ ")))
+	if lex == nil || len(words) > 25 || strings.HasSuffix(t, "?") {
+		return false
+	}
+	for i := range words {
+		for k := 2; k <= 4 && i+k <= len(words); k++ {
+			if lex.has(inClosing, strings.Join(words[i:i+k], " ")) {
+				return true
+			}
 		}
 	}
 	return false
@@ -522,6 +542,7 @@ func closingIn(line string) int {
 // wish reports a Chinese clause that wishes the reader well: 祝您生活愉快,
 // 顺颂商祺.
 func wish(s string) bool {
+	s = strings.TrimPrefix(s, "提前") // 提前祝您新年快乐
 	return strings.HasPrefix(s, "祝") || strings.HasPrefix(s, "顺颂") || strings.HasPrefix(s, "顺祝")
 }
 

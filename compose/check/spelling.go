@@ -108,8 +108,8 @@ func misspelled(lang string, d, en *spell.Dict, lex *Lexicon, text string, sents
 				continue
 			}
 			r, _ := utf8.DecodeRuneInString(word)
-			if unicode.IsUpper(r) && i > 0 || elidedName(word) || innerCapital(word) {
-				continue // a name, a product, a place: eSIM, WhatsApp
+			if unicode.IsUpper(r) && (i > 0 || i+1 < len(s.words) && s.words[i+1].code) || elidedName(word) || innerCapital(word) {
+				continue // a name, a product, a place: eSIM, WhatsApp, "Pelikan 4001"
 			}
 			if lex.has(inSpellingOK, w.lower) || skip(w.start, w.end) {
 				continue

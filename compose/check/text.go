@@ -33,7 +33,7 @@ type paragraph struct {
 func splitParagraphs(text string) []paragraph {
 	var out []paragraph
 	start := -1
-	listLines, lines := 0, 0
+	listLines, lines, inList := 0, 0, false
 	flush := func(end int) {
 		if start >= 0 && end > start {
 			p := paragraph{start: start, end: end, text: text[start:end]}
@@ -44,7 +44,7 @@ func splitParagraphs(text string) []paragraph {
 				out = append(out, p)
 			}
 		}
-		start, listLines, lines = -1, 0, 0
+		start, listLines, lines, inList = -1, 0, 0, false
 	}
 	for pos := 0; pos < len(text); {
 		nl := strings.IndexByte(text[pos:], '\n')
@@ -62,8 +62,15 @@ func splitParagraphs(text string) []paragraph {
 				start = pos
 			}
 			lines++
-			if isListItem(trim) {
+			// A list item, a note indented under one ("1. Zet de loc op
+			// het programmeerspoor.\n   Dat is het aparte stuk rails …"),
+			// or a row of a table laid out with spaces.
+			indented := line[0] == ' ' || line[0] == '\t'
+			if isListItem(trim) || isTableRow(trim) || indented && inList {
 				listLines++
+				inList = true
+			} else {
+				inList = false
 			}
 		}
 		if nl < 0 {
@@ -89,6 +96,16 @@ func listItems(text string) int {
 		text = rest
 	}
 	return n
+}
+
+// isTableRow reports a line laid out in columns: text, a gap of three
+// spaces or a tab, and more text ("12 April       Pre-wedding shoot").
+func isTableRow(line string) bool {
+	i := strings.Index(line, "   ")
+	if j := strings.IndexByte(line, '\t'); j >= 0 && (i < 0 || j < i) {
+		i = j
+	}
+	return i > 0 && strings.TrimSpace(line[i:]) != ""
 }
 
 // hanNumeral is the length in bytes of the Chinese numeral (一 to 十,

@@ -26,6 +26,8 @@ func TestJargonRound11(t *testing.T) {
 		{"en", "A new export to Excel is in the pipeline for the spring.", false},
 		{"fr", "J'ai escaladé le ticket en N2 pour qu'ils ajoutent le marchand.", true},
 		{"fr", "La transaction a été bloquée par notre moteur de scoring AML.", true},
+		{"fr", "Votre demande est en N2 depuis lundi.", true},
+		{"fr", "Votre colis arrive en novembre.", false},
 	})
 }
 

@@ -49,6 +49,7 @@ func TestRepeatedHanRound12(t *testing.T) {
 func TestAlternativeRound12(t *testing.T) {
 	checkFires(t, "negative-wording", []firesCase{
 		{"af", "Dit is ongelukkig nie toegelaat nie. Die strand noord van die monding is wel die hele jaar oop.", false},
+		{"nl", "Helaas kunnen we de cursus niet verplaatsen. U kunt wel gratis instromen in de groep van mei.", false},
 		{"nl", "Helaas heb ik slecht nieuws: deze kleur is uit het assortiment. Ik heb twee kleuren uitgezocht die er dicht bij komen.", false},
 		{"zh", "很遗憾要告诉您，这款墨水已经停产。颜色最接近的是同一厂家的远岫青。", false},
 		{"zh", "按照规定，我们不能免费重新发货。", true},

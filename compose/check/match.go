@@ -29,8 +29,13 @@ func (c *Checker) matchPhrases(lex *Lexicon, lang string, text string, words []w
 					if i < 0 {
 						break
 					}
-					found(sec, e, off+i, off+i+len(e.Phrase))
-					off += i + len(e.Phrase)
+					// Latin letters and digits in a Chinese phrase are a
+					// word: "SLA" is not in "SLAB", nor "L2" in "L200".
+					start, end := off+i, off+i+len(e.Phrase)
+					if !(alnumAt(text, start-1) && alnumAt(e.Phrase, 0) || alnumAt(text, end) && alnumAt(e.Phrase, len(e.Phrase)-1)) {
+						found(sec, e, start, end)
+					}
+					off = end
 				}
 			}
 		}
@@ -122,4 +127,13 @@ func isNumber(s string) bool {
 		}
 	}
 	return true
+}
+
+// alnumAt reports an ASCII letter or digit at s[i].
+func alnumAt(s string, i int) bool {
+	if i < 0 || i >= len(s) {
+		return false
+	}
+	c := s[i]
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }

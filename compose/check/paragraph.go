@@ -270,6 +270,9 @@ func (c *Checker) analyseParagraph(lex *Lexicon, lang string, p paragraph, buf *
 		if afterCode(text, words[:i], w.start) {
 			continue // a message as a display shows it: "E07 LOW FLOW"
 		}
+		if inProductName(text, words, i) {
+			continue // "LEGO Education SPIKE Prime", "MAPEI Keraflex"
+		}
 		add("shouting", Warning, w.start, w.end, "a word in capitals reads as shouting", strings.ToLower(text[w.start:w.end]))
 	}
 
@@ -280,6 +283,9 @@ func (c *Checker) analyseParagraph(lex *Lexicon, lang string, p paragraph, buf *
 		// "Lesse vir Mia\nMia ry …".
 		if a.lower != b.lower || a.code || a.han || strings.TrimSpace(text[a.end:b.start]) != "" || strings.Contains(text[a.end:b.start], "\n") || lex.has(inRepeatOK, a.lower) {
 			continue
+		}
+		if nameParticle(text[a.start:a.end], text[b.start:b.end]) {
+			continue // "de fietsregeling van Van Leeuwen", "bij de De Vries"
 		}
 		add("repeated-word", Warning, a.start, b.end, "the word \""+text[b.start:b.end]+"\" is repeated", text[a.start:a.end])
 	}
@@ -572,7 +578,7 @@ func syllables(w string) int {
 var causeMarkers = []string{
 	"caused by ", "due to ", "because ", "from the ", "with the ",
 	"veroorzaakt door ", "door de ", "door het ", "vanwege ", "doordat ",
-	"causée par ", "causé par ", "par la ", "par le ", "par l'", "due à ", "liée à ", "lié à ",
+	"causée par ", "causé par ", "par la ", "par le ", "par l'", "due à ", "liée à ", "lié à ", "d'autant que ", "d'autant plus que ",
 	"causada por ", "causado por ", "por la ", "por el ", "debido a ", "con la ", "con el ",
 	"veroorsaak deur ", "deur die ", "weens ", "as gevolg van ",
 	"由于", "因为",
@@ -615,4 +621,36 @@ func afterCode(text string, before []word, next int) bool {
 		next = w.start
 	}
 	return false
+}
+
+// nameParticle reports a word repeated as the particle of a surname: a
+// lower-case "van", "de", "du"… followed by the same word capitalised,
+// where the name starts.
+func nameParticle(a, b string) bool {
+	switch a {
+	case "van", "de", "der", "den", "ter", "ten", "te", "du", "le", "la", "von", "da", "di", "del":
+		r, _ := utf8.DecodeRuneInString(b)
+		return unicode.IsUpper(r)
+	}
+	return false
+}
+
+// inProductName reports a word in capitals next to a capitalised word
+// with only a space between: a brand or model as the maker writes it
+// ("LEGO Education SPIKE Prime"). Shouting has ordinary words around it:
+// "we DO NOT refund", and a capital that starts a sentence is no name:
+// "Please NEVER share it".
+func inProductName(text string, words []word, i int) bool {
+	titled := func(j int) bool {
+		w := words[j]
+		if j == 0 || strings.ContainsAny(text[words[j-1].end:w.start], ".!?:;\n") {
+			return false
+		}
+		r, _ := utf8.DecodeRuneInString(text[w.start:w.end])
+		return !w.caps && !w.code && unicode.IsUpper(r)
+	}
+	if i > 0 && text[words[i-1].end:words[i].start] == " " && titled(i-1) {
+		return true
+	}
+	return i+1 < len(words) && text[words[i].end:words[i+1].start] == " " && titled(i+1)
 }

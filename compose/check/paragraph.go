@@ -267,7 +267,7 @@ func (c *Checker) analyseParagraph(lex *Lexicon, lang string, p paragraph, buf *
 		if inQuotes(text, w.start) {
 			continue // a name as it is written elsewhere: « STREAMPLUS DIGITAL »
 		}
-		if afterCode(text, words[:i], w.start) {
+		if !lex.has(inStopwords, w.lower) && afterCode(text, words[:i], w.start) {
 			continue // a message as a display shows it: "E07 LOW FLOW"
 		}
 		if inProductName(text, words, i) {
@@ -329,6 +329,9 @@ func (c *Checker) analyseParagraph(lex *Lexicon, lang string, p paragraph, buf *
 				add("generic-apology", Warning, start, end, "a generic apology sounds canned; say what you are sorry for", e.Suggestion)
 			}
 		case "blame":
+			if negatedBefore(text[:start]) {
+				return // reassurance: "no es tu culpa", "this is not your own fault"
+			}
 			r.negative++
 			add("blame", Warning, start, end, "\""+text[start:end]+"\" can read as blaming the customer", e.Suggestion)
 		case "promotional":
@@ -416,12 +419,13 @@ func (c *Checker) analyseParagraph(lex *Lexicon, lang string, p paragraph, buf *
 	if lang == "zh" {
 		maxWords = 250
 	}
-	// Many sentences make a paragraph long, unless they are short (six
-	// sentences of ten words are a paragraph of sixty, an ordinary one),
+	// Many sentences make a paragraph long, unless they are short and few
+	// (six sentences of ten words are a paragraph of sixty, an ordinary
+	// one; nine are not),
 	// steps as prose (the numbered list they need breaks them up, so one
 	// finding says it) or the lines of a list it holds ("调整后的行程：\n-
 	// …\n- …"). A paragraph long in words is long whatever it holds.
-	if !p.list && (len(sents) > 5 && r.words > maxWords*2/3 && !asProse && listItems(text) < 2 || r.words > maxWords) {
+	if !p.list && (len(sents) > 5 && (r.words > maxWords*2/3 || len(sents) > 8) && !asProse && listItems(text) < 2 || r.words > maxWords) {
 		end := len(text)
 		if nl := strings.IndexByte(text, '\n'); nl > 0 {
 			end = nl

@@ -27,16 +27,8 @@ func TestJargonRound11(t *testing.T) {
 		{"fr", "J'ai escaladé le ticket en N2 pour qu'ils ajoutent le marchand.", true},
 		{"fr", "La transaction a été bloquée par notre moteur de scoring AML.", true},
 		{"fr", "Votre demande est en N2 depuis lundi.", true},
+		{"fr", "Le ticket a été escaladé au N2.", true},
 		{"fr", "Votre colis arrive en novembre.", false},
-	})
-}
-
-// Capitals after a code are a message as the display shows it.
-func TestShoutingAfterCode(t *testing.T) {
-	checkFires(t, "shouting", []firesCase{
-		{"en", "The code E07 LOW FLOW on your Vento AW-12 means the unit isn't getting enough water.", false},
-		{"nl", "U schreef dat het display de melding E21 HOGE DRUK geeft.", false},
-		{"en", "The code is E07. PLEASE switch the unit off now.", true},
 	})
 }
 

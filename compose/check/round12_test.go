@@ -48,7 +48,11 @@ func TestRepeatedHanRound12(t *testing.T) {
 // an alternative; "免费" inside a refusal is none.
 func TestAlternativeRound12(t *testing.T) {
 	checkFires(t, "negative-wording", []firesCase{
-		{"af", "Dit is ongelukkig nie toegelaat nie. Die strand noord van die monding is wel die hele jaar oop.", false},
+		{"af", "Dit is ongelukkig nie toegelaat nie. U kan wel van die strand noord van die monding hengel.", false},
+		// "wel" as "indeed" offers nothing: "Dat is wel jammer".
+		{"nl", "Helaas kunnen we uw bestelling niet terugnemen. Dat is wel jammer.", true},
+		{"af", "Ongelukkig kan ons dit nie terugneem nie. Die pakkie sal wel eers Maandag kom.", true},
+		{"zh", "很遗憾，我们无法再供货。它的味道确实是不可替代的。", true},
 		{"nl", "Helaas kunnen we de cursus niet verplaatsen. U kunt wel gratis instromen in de groep van mei.", false},
 		{"nl", "Helaas heb ik slecht nieuws: deze kleur is uit het assortiment. Ik heb twee kleuren uitgezocht die er dicht bij komen.", false},
 		{"zh", "很遗憾要告诉您，这款墨水已经停产。颜色最接近的是同一厂家的远岫青。", false},

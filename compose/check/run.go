@@ -271,13 +271,22 @@ func greetingShaped(lex *Lexicon, t, rest string) bool {
 	return false
 }
 
-// hanGreeting reports a short Chinese line that greets with 好 and ends
-// in a full stop or nothing, alone above a blank line: "何经理，您好。",
-// "周先生好".
+// hanGreeting reports a short Chinese line that greets, ending in a full
+// stop or nothing, alone above a blank line: "何经理，您好。", "周先生好".
+// It ends as a greeting does: 您好, 下午好, or a title and 好. "您的电脑已经
+// 修好。" is a sentence.
 func hanGreeting(t, rest string) bool {
 	next, _, _ := strings.Cut(rest, "\n")
 	t = strings.TrimSuffix(t, "。")
-	return strings.TrimSpace(next) == "" && strings.HasSuffix(t, "好") && utf8.RuneCountInString(t) <= 16 && strings.ContainsFunc(t, isHan) && !strings.ContainsAny(t, "。！？!?")
+	if strings.TrimSpace(next) != "" || utf8.RuneCountInString(t) > 16 || strings.ContainsAny(t, "。！？!?") {
+		return false
+	}
+	for _, end := range [...]string{"您好", "你好", "早上好", "上午好", "中午好", "下午好", "晚上好", "大家好", "先生好", "女士好", "小姐好", "经理好", "老师好", "总好", "师傅好", "同学好"} {
+		if strings.HasSuffix(t, end) {
+			return true
+		}
+	}
+	return false
 }
 
 // lexHasPrefix reports whether t starts with a phrase of a section.
@@ -343,19 +352,28 @@ func isPostscript(t string) bool {
 	return false
 }
 
-// holdsClosing reports a line of at most 25 words that holds a sign-off of
-// two words or more anywhere: a wish for the season ("Au plaisir de voir
-// Éloïse à l'atelier, et joyeuses Fêtes à toute la famille,") or a formal
-// formula that ends a long sentence ("… aprovechamos la ocasión para
-// saludarle muy atentamente.").
+// holdsClosing reports a line of one sentence, at most 25 words, that
+// holds a sign-off of two words or more with at most five words after it:
+// a wish for the season ("Au plaisir de voir Éloïse à l'atelier, et
+// joyeuses Fêtes à toute la famille,") or a formal formula that ends a long
+// sentence ("… aprovechamos la ocasión para saludarle muy atentamente.").
+// A line of the answer that merely says thank you ("…, but thank you for
+// sending the right address so quickly.") is no closing.
 func holdsClosing(lex *Lexicon, t string) bool {
-	words := strings.Fields(normalizePhrase(strings.TrimRight(t, ",.!:;，。！ ")))
-	if lex == nil || len(words) > 25 || strings.HasSuffix(t, "?") {
+	body := strings.TrimRight(t, ",.!:;，。！ ")
+	if lex == nil || strings.HasSuffix(t, "?") || strings.Contains(body, ". ") || strings.Contains(body, "! ") || strings.Contains(body, "? ") || lastSentence(body) > 0 {
+		return false
+	}
+	words := strings.Fields(normalizePhrase(body))
+	if len(words) > 25 {
 		return false
 	}
 	for i := range words {
+		words[i] = strings.Trim(words[i], ",;:")
+	}
+	for i := range words {
 		for k := 2; k <= 4 && i+k <= len(words); k++ {
-			if lex.has(inClosing, strings.Join(words[i:i+k], " ")) {
+			if len(words)-(i+k) <= 5 && lex.has(inClosing, strings.Join(words[i:i+k], " ")) {
 				return true
 			}
 		}

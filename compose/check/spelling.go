@@ -108,7 +108,7 @@ func misspelled(lang string, d, en *spell.Dict, lex *Lexicon, text string, sents
 				continue
 			}
 			r, _ := utf8.DecodeRuneInString(word)
-			if unicode.IsUpper(r) && (i > 0 || i+1 < len(s.words) && s.words[i+1].code) || elidedName(word) || innerCapital(word) {
+			if unicode.IsUpper(r) && (i > 0 || i+1 < len(s.words) && s.words[i+1].code && modelNumber(text[s.words[i+1].start:s.words[i+1].end])) || elidedName(word) || innerCapital(word) {
 				continue // a name, a product, a place: eSIM, WhatsApp, "Pelikan 4001"
 			}
 			if lex.has(inSpellingOK, w.lower) || skip(w.start, w.end) {
@@ -312,4 +312,23 @@ func loanCompound(d, en *spell.Dict, word string) bool {
 func adverb(d *spell.Dict, word string) bool {
 	stem, ok := strings.CutSuffix(word, "mente")
 	return ok && utf8.RuneCountInString(stem) >= 4 && d.Correct(stem)
+}
+
+// modelNumber reports a code (a word with digits) that names a model: letters and digits
+// ("KX-7"), or three digits or more ("4001"); a count ("3 of the cups") or a
+// time or date ("10:30", "3/5") is none.
+func modelNumber(s string) bool {
+	if strings.ContainsAny(s, ":/.,") {
+		return false
+	}
+	digits := 0
+	for _, r := range s {
+		switch {
+		case unicode.IsLetter(r):
+			return true
+		case unicode.IsDigit(r):
+			digits++
+		}
+	}
+	return digits >= 3
 }

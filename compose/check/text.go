@@ -98,14 +98,20 @@ func listItems(text string) int {
 	return n
 }
 
-// isTableRow reports a line laid out in columns: text, a gap of three
-// spaces or a tab, and more text ("12 April       Pre-wedding shoot").
+// isTableRow reports a line laid out in columns: a short first column
+// (four words at most, not the end of a sentence), a gap of three spaces
+// or a tab, and more text ("12 April       Pre-wedding shoot"). Three
+// spaces after a full stop are prose typed the old way.
 func isTableRow(line string) bool {
 	i := strings.Index(line, "   ")
 	if j := strings.IndexByte(line, '\t'); j >= 0 && (i < 0 || j < i) {
 		i = j
 	}
-	return i > 0 && strings.TrimSpace(line[i:]) != ""
+	if i <= 0 || strings.TrimSpace(line[i:]) == "" {
+		return false
+	}
+	first := line[:i]
+	return len(strings.Fields(first)) <= 4 && !strings.ContainsAny(first[len(first)-1:], ".!?")
 }
 
 // hanNumeral is the length in bytes of the Chinese numeral (一 to 十,
@@ -135,7 +141,7 @@ func isListItem(line string) bool {
 		return true
 	}
 	if n := hanNumeral(line); n > 0 && strings.HasPrefix(line[n:], "、") {
-		return true
+		return hanNumeral(line[n+len("、"):]) == 0 // "三、四天后" is "three or four days"
 	}
 	for _, br := range [][2]string{{"（", "）"}, {"(", ")"}} {
 		if rest, ok := strings.CutPrefix(line, br[0]); ok {

@@ -335,6 +335,9 @@ func (c *Checker) analyseParagraph(lex *Lexicon, lang string, p paragraph, buf *
 			r.negative++
 			add("blame", Warning, start, end, "\""+text[start:end]+"\" can read as blaming the customer", e.Suggestion)
 		case "promotional":
+			if r, _ := utf8.DecodeRuneInString(text[start:]); unicode.IsDigit(r) && benefitBefore(text[:start]) {
+				return // a discount the customer already has: "the 10% off food", "el 15 % de descuento"
+			}
 			add("promotional", Warning, start, end, "a support reply is no place for offers or promotions")
 		case "jargon":
 			add("jargon", Warning, start, end, "\""+text[start:end]+"\" is internal jargon the customer may not know", e.Suggestion)
@@ -657,4 +660,18 @@ func inProductName(text string, words []word, i int) bool {
 		return true
 	}
 	return i+1 < len(words) && text[words[i].end:words[i+1].start] == " " && titled(i+1)
+}
+
+// benefitBefore reports text that ends in a definite article or a
+// possessive, which makes the discount after it one the customer has, not
+// one offered: "the 10% off", "your 15% discount", "el 15 % de
+// descuento", "die 10% afslag".
+func benefitBefore(text string) bool {
+	t := strings.TrimRight(text, " ")
+	i := strings.LastIndexAny(t, " \n(")
+	switch strings.ToLower(t[i+1:]) {
+	case "the", "your", "el", "tu", "su", "le", "votre", "ton", "ta", "de", "je", "uw", "jouw", "die", "jou":
+		return true
+	}
+	return false
 }

@@ -1,0 +1,51 @@
+package check
+
+import "testing"
+
+// A discount the customer already has is no promotion; one pushed at them
+// is.
+func TestPromotionalRound14(t *testing.T) {
+	checkFires(t, "promotional", []firesCase{
+		{"en", "Free parking and the 10% off food and drinks in the park also run until 30 June.", false},
+		{"es", "Lo que sí se mantiene es el 10 % de descuento para el segundo hermano.", false},
+		{"en", "Book this week and get 10% off your next visit.", true},
+		{"af", "Hierdie maand kry al ons kliënte 20% afslag op ons nuwe gesinspakket.", true},
+	})
+}
+
+// Blame and refusals in the forms of round 14.
+func TestBlameRound14(t *testing.T) {
+	checkFires(t, "blame", []firesCase{
+		{"en", "To be honest, this is down to you leaving old fuel in the tank all winter.", true},
+		{"en", "If you had run the carburettor dry before laying the boat up, the jets would never have gummed up.", true},
+		{"es", "Si hubieras leído las instrucciones, ya estarías inscrito.", true},
+		{"es", "Te lo repito: la inscripción cierra el viernes.", true},
+		{"nl", "Je had die beter even nagelezen voor je boekte.", true},
+	})
+	checkFires(t, "negative-wording", []firesCase{
+		{"fr", "Ce n'est pas possible de garder votre cheval au pré cet hiver.", true},
+	})
+}
+
+// Greetings and closings of a stiff letter: too formal, but there.
+func TestFormalLetterRound14(t *testing.T) {
+	c, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	nl := "Geachte mevrouw, geachte heer,\n\nDe bibliobus komt op 12 maart.\n\nHoogachtend,\n\nJan Peeters\nBibliotheek"
+	if !firesIn(c, "greeting-too-formal", Input{Body: nl, Lang: "nl"}) {
+		t.Errorf("%q: greeting-too-formal not found", nl)
+	}
+	zh := "王先生台鉴：\n\n您所询问的邮票已经鉴定完毕，确为真品，鉴定证书随件寄回。\n\n专此奉复，敬希垂察。\n\n集珍邮币行 鉴定部\n罗文"
+	if !firesIn(c, "greeting-too-formal", Input{Body: zh, Lang: "zh"}) {
+		t.Errorf("%q: greeting-too-formal not found", zh)
+	}
+	if firesIn(c, "closing-missing", Input{Body: zh, Lang: "zh"}) {
+		t.Errorf("%q: closing-missing", zh)
+	}
+	af := "Geagte mnr. Botha\n\nDie seëls is op 3 Maart gepos.\n\nHoogagtend\n\nJan-Hendrik Louw\nVrystaat Filatelie"
+	if firesIn(c, "closing-missing", Input{Body: af, Lang: "af"}) {
+		t.Errorf("%q: closing-missing", af)
+	}
+}

@@ -335,7 +335,7 @@ func (c *Checker) analyseParagraph(lex *Lexicon, lang string, p paragraph, buf *
 			r.negative++
 			add("blame", Warning, start, end, "\""+text[start:end]+"\" can read as blaming the customer", e.Suggestion)
 		case "promotional":
-			if r, _ := utf8.DecodeRuneInString(text[start:]); unicode.IsDigit(r) && benefitBefore(text[:start]) {
+			if r, _ := utf8.DecodeRuneInString(text[start:]); unicode.IsDigit(r) && benefitBefore(lang, text[:start]) {
 				return // a discount the customer already has: "the 10% off food", "el 15 % de descuento"
 			}
 			add("promotional", Warning, start, end, "a support reply is no place for offers or promotions")
@@ -665,13 +665,19 @@ func inProductName(text string, words []word, i int) bool {
 // benefitBefore reports text that ends in a definite article or a
 // possessive, which makes the discount after it one the customer has, not
 // one offered: "the 10% off", "your 15% discount", "el 15 % de
-// descuento", "die 10% afslag".
-func benefitBefore(text string) bool {
+// descuento", "die 10% afslag". ("de" is the article only in Dutch: "disfruta
+// de 15 % de descuento" is an offer.)
+func benefitBefore(lang, text string) bool {
 	t := strings.TrimRight(text, " ")
 	i := strings.LastIndexAny(t, " \n(")
-	switch strings.ToLower(t[i+1:]) {
-	case "the", "your", "el", "tu", "su", "le", "votre", "ton", "ta", "de", "je", "uw", "jouw", "die", "jou":
-		return true
-	}
-	return false
+	return slices.Contains(benefitWords[lang], strings.ToLower(t[i+1:]))
+}
+
+// benefitWords are the articles and possessives of benefitBefore.
+var benefitWords = map[string][]string{
+	"en": {"the", "your"},
+	"es": {"el", "tu", "su"},
+	"fr": {"le", "votre", "ton", "ta"},
+	"nl": {"de", "je", "uw", "jouw"},
+	"af": {"die", "jou", "u"},
 }

@@ -10,6 +10,7 @@ func TestPromotionalRound14(t *testing.T) {
 		{"es", "Lo que sí se mantiene es el 10 % de descuento para el segundo hermano.", false},
 		{"en", "Book this week and get 10% off your next visit.", true},
 		{"af", "Hierdie maand kry al ons kliënte 20% afslag op ons nuwe gesinspakket.", true},
+		{"es", "Disfruta de 15 % de descuento en tu próxima reserva.", true},
 	})
 }
 

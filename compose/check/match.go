@@ -19,6 +19,9 @@ func (c *Checker) matchPhrases(lex *Lexicon, lang string, text string, words []w
 		return
 	}
 	if lang == "zh" {
+		// The lists are lower case ("sla"); Latin letters in Chinese text
+		// are mostly capitals ("SLA"). Lowering only A–Z keeps offsets.
+		text := asciiLower(text)
 		for _, sec := range phraseSections {
 			for _, e := range lex.Sections[sec] {
 				if e.re != nil {
@@ -136,4 +139,20 @@ func alnumAt(s string, i int) bool {
 	}
 	c := s[i]
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+// asciiLower lowers A–Z only, so every byte stays where it was.
+func asciiLower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if 'A' <= b[j] && b[j] <= 'Z' {
+					b[j] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
 }

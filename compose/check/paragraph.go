@@ -335,7 +335,7 @@ func (c *Checker) analyseParagraph(lex *Lexicon, lang string, p paragraph, buf *
 			r.negative++
 			add("blame", Warning, start, end, "\""+text[start:end]+"\" can read as blaming the customer", e.Suggestion)
 		case "promotional":
-			if r, _ := utf8.DecodeRuneInString(text[start:]); unicode.IsDigit(r) && benefitBefore(lang, text[:start]) {
+			if first, _ := utf8.DecodeRuneInString(text[start:]); unicode.IsDigit(first) && benefitBefore(lang, text[:start]) && !offerAround(lang, text, start, end) {
 				return // a discount the customer already has: "the 10% off food", "el 15 % de descuento"
 			}
 			add("promotional", Warning, start, end, "a support reply is no place for offers or promotions")
@@ -466,7 +466,9 @@ func multiWord(lex *Lexicon, section, lang, text string, words []word, seen map[
 			if strings.Contains(text, e.Phrase) {
 				seen[e.Phrase] = true
 			}
-		case len(e.words) > 1:
+		case len(e.words) > 1 && !seen[e.words[0]]:
+			// A phrase whose first word is already counted is the same
+			// action: "klik op" after "klik" is one step, not two.
 			for i := range words {
 				if words[i].lower != e.words[0] {
 					continue
@@ -668,10 +670,56 @@ func inProductName(text string, words []word, i int) bool {
 // descuento", "die 10% afslag". ("de" is the article only in Dutch: "disfruta
 // de 15 % de descuento" is an offer.)
 func benefitBefore(lang, text string) bool {
-	t := strings.TrimRight(text, " ")
-	i := strings.LastIndexAny(t, " \n(")
-	return slices.Contains(benefitWords[lang], strings.ToLower(t[i+1:]))
+	t := strings.TrimRightFunc(text, unicode.IsSpace)
+	word := t
+	if i := strings.LastIndexFunc(t, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune("(\"“«", r) }); i >= 0 {
+		_, n := utf8.DecodeRuneInString(t[i:])
+		word = t[i+n:]
+	}
+	return slices.Contains(benefitWords[lang], strings.ToLower(word))
 }
+
+// offerAround reports a sentence that pushes the discount at text[start:end]:
+// a verb of taking it before ("Claim your 20% off", "Aprovecha el 15 %")
+// or a call to act after ("… starts Friday, so book now").
+func offerAround(lang, text string, start, end int) bool {
+	from := strings.LastIndexAny(text[:start], ".!?\n") + 1
+	to := len(text)
+	if i := strings.IndexAny(text[end:], ".!?\n"); i >= 0 {
+		to = end + i
+	}
+	before := " " + strings.ToLower(text[from:start])
+	after := strings.ToLower(text[end:to]) + " "
+	for _, v := range offerVerbs[lang] {
+		if strings.Contains(before, " "+v+" ") {
+			return true
+		}
+	}
+	for _, v := range callsToAct[lang] {
+		if strings.Contains(after, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// offerVerbs and callsToAct are the words of offerAround.
+var (
+	offerVerbs = map[string][]string{
+		"en": {"claim", "get", "grab", "enjoy", "redeem", "use", "unlock"},
+		"es": {"aprovecha", "aproveche", "consigue", "consiga", "obtén", "obtenga", "disfruta", "disfrute", "usa", "use"},
+		"fr": {"profitez", "profite", "obtenez", "utilisez"},
+		"nl": {"profiteer", "krijg", "pak", "gebruik"},
+		"af": {"kry", "geniet", "benut", "gebruik"},
+	}
+	callsToAct = map[string][]string{
+		"en": {"book now", "order now", "buy now", "today only", "this week only", "starts ", "ends "},
+		"es": {"reserva ya", "compra ya", "solo hasta", "sólo hasta", "empieza", "termina"},
+		"fr": {"réservez dès maintenant", "jusqu'à dimanche", "seulement jusqu"},
+		"nl": {"boek nu", "bestel nu", "alleen tot", "alleen deze"},
+		"af": {"boek nou", "bestel nou", "net hierdie", "slegs hierdie"},
+	}
+)
 
 // benefitWords are the articles and possessives of benefitBefore.
 var benefitWords = map[string][]string{

@@ -50,3 +50,53 @@ func TestFormalLetterRound14(t *testing.T) {
 		t.Errorf("%q: closing-missing", af)
 	}
 }
+
+// Cases from the second read of round 14: a discount pushed with a verb or
+// a call to act is an offer whatever article it has; "down to you" as a
+// choice, an offer with "wouldn't have to", an agent's own mistake, a
+// greeting that names the customer, and "se lo repito por escrito" are
+// fine.
+func TestRound14Limits(t *testing.T) {
+	checkFires(t, "promotional", []firesCase{
+		{"en", "Claim your 20% off today before the weekend sale ends.", true},
+		{"en", "Good news: the 20% off all kayaks starts Friday, so book now.", true},
+		{"es", "Aprovecha el 15 % de descuento en tu próxima reserva, solo hasta el domingo.", true},
+		{"af", "Kry jou 20% afslag op alle skoene, net hierdie naweek.", true},
+		{"en", "We have applied the\n10% off to your invoice.", false},
+	})
+	checkFires(t, "blame", []firesCase{
+		{"en", "Both dates work for us, so it is down to you which one you pick.", false},
+		{"en", "If you'd like to switch to the annual plan, you wouldn't have to renew it every month.", false},
+		{"en", "If you had not told us about the leak, we would never have found the faulty batch, so thank you.", false},
+		{"nl", "U had gelijk: we hadden het pakket beter gecontroleerd voor het vertrok.", false},
+		{"es", "Si quiere, se lo repito por escrito.", false},
+	})
+	c, err := New(Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	nl := "Geachte mevrouw en heer Jansen,\n\nDe bibliobus komt op 12 maart.\n\nMet vriendelijke groet,\n\nJan Peeters\nBibliotheek"
+	if firesIn(c, "greeting-too-formal", Input{Body: nl, Lang: "nl"}) {
+		t.Errorf("%q: greeting-too-formal", nl)
+	}
+	fr := "Ce n'est pas possible de garder votre cheval au pré cet hiver."
+	n := 0
+	for _, f := range c.Run(Input{Body: fr, Lang: "fr", Fragment: true}).Findings {
+		if f.Rule == "negative-wording" {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("%q: %d negative-wording findings, want 1", fr, n)
+	}
+}
+
+// Chinese lists are matched in lower case: "SLA" and "WMS" in a Chinese
+// reply are the lists' "sla" and "wms".
+func TestHanPhraseCapitals(t *testing.T) {
+	checkFires(t, "jargon", []firesCase{
+		{"zh", "我们会按SLA在48小时内处理。", true},
+		{"zh", "该商品在WMS里还是待拣货状态。", true},
+		{"zh", "您订的三文鱼配方（货号：CAT-SAL-2K）已经发出。", false},
+	})
+}

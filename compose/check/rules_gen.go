@@ -281,6 +281,9 @@ var afAlternative = []Entry{
 	{Phrase: "ons kan wel", words: []string{"ons", "kan", "wel"}},
 	{Phrase: "u mag wel", words: []string{"u", "mag", "wel"}},
 	{Phrase: "jy mag wel", words: []string{"jy", "mag", "wel"}},
+	{Phrase: "wat ons wel graag", words: []string{"wat", "ons", "wel", "graag"}},
+	{Phrase: "wat ek wel graag", words: []string{"wat", "ek", "wel", "graag"}},
+	{Phrase: "een van die volgende", words: []string{"een", "van", "die", "volgende"}},
 }
 
 var afApology = []Entry{
@@ -303,7 +306,7 @@ var afBlame = []Entry{
 	{Phrase: "(?i)\\b(?:u|jy)\\b.{0,40}\\bself verkeerd\\b", re: &pattern{expr: "(?i)(?i)\\b(?:u|jy)\\b.{0,40}\\bself verkeerd\\b"}, needText: "self verkeerd"},
 	{Phrase: "(?i)\\b(?:u|jy) het duidelik nie\\b", re: &pattern{expr: "(?i)(?i)\\b(?:u|jy) het duidelik nie\\b"}, needText: " het duidelik nie"},
 	{Phrase: "staan dit duidelik", words: []string{"staan", "dit", "duidelik"}},
-	{Phrase: "(?i)\\b(?:u|jy) moes\\b.{0,60}\\b(?:gelees|gekyk|nagegaan|gekontroleer|toegedraai|verpak|gebel|geskakel|gevra|gesê|ingevul|ingetik|opgelet|gelet|gedoen|gestuur|betaal|aangeteken|bewaar|geregistreer|gelaai) het\\b", Suggestion: "volgende keer kan u", re: &pattern{expr: "(?i)(?i)\\b(?:u|jy) moes\\b.{0,60}\\b(?:gelees|gekyk|nagegaan|gekontroleer|toegedraai|verpak|gebel|geskakel|gevra|gesê|ingevul|ingetik|opgelet|gelet|gedoen|gestuur|betaal|aangeteken|bewaar|geregistreer|gelaai) het\\b"}, needText: " moes"},
+	{Phrase: "(?i)\\b(?:u|jy) moes\\b.{0,60}\\b(?:gelees|deurgelees|nagelees|gekyk|nagegaan|gekontroleer|toegedraai|verpak|gebel|geskakel|gevra|gesê|ingevul|ingetik|opgelet|gelet|gedoen|gestuur|betaal|aangeteken|bewaar|geregistreer|gelaai) het\\b", Suggestion: "volgende keer kan u", re: &pattern{expr: "(?i)(?i)\\b(?:u|jy) moes\\b.{0,60}\\b(?:gelees|deurgelees|nagelees|gekyk|nagegaan|gekontroleer|toegedraai|verpak|gebel|geskakel|gevra|gesê|ingevul|ingetik|opgelet|gelet|gedoen|gestuur|betaal|aangeteken|bewaar|geregistreer|gelaai) het\\b"}, needText: " moes"},
 	{Phrase: "dit is nie ons fout nie", words: []string{"dit", "is", "nie", "ons", "fout", "nie"}},
 	{Phrase: "dis nie ons fout nie", words: []string{"dis", "nie", "ons", "fout", "nie"}},
 	{Phrase: "nie ons skuld nie", words: []string{"nie", "ons", "skuld", "nie"}},
@@ -312,6 +315,7 @@ var afBlame = []Entry{
 	{Phrase: "u eie skuld", words: []string{"u", "eie", "skuld"}},
 	{Phrase: "jou eie skuld", words: []string{"jou", "eie", "skuld"}},
 	{Phrase: "(?i)\\bmoes (?:u|jy)\\b.{0,60}\\b(?:gelees|gekyk|nagegaan|gekontroleer|gebel|geskakel|gevra|gesê|ingevul|ingetik|opgelet|gelet|gedoen|gestuur|betaal|aangeteken|bewaar|geregistreer) het\\b", Suggestion: "volgende keer kan u", re: &pattern{expr: "(?i)(?i)\\bmoes (?:u|jy)\\b.{0,60}\\b(?:gelees|gekyk|nagegaan|gekontroleer|gebel|geskakel|gevra|gesê|ingevul|ingetik|opgelet|gelet|gedoen|gestuur|betaal|aangeteken|bewaar|geregistreer) het\\b"}, needText: "moes "},
+	{Phrase: "(?i)\\b(?:u|jy) het\\b.{0,30}\\bdie verkeerde\\b.{0,30}\\b(?:gekies|ingevul|ingetik|gebruik|bestel)\\b", Suggestion: "dit lyk of …", re: &pattern{expr: "(?i)(?i)\\b(?:u|jy) het\\b.{0,30}\\bdie verkeerde\\b.{0,30}\\b(?:gekies|ingevul|ingetik|gebruik|bestel)\\b"}, needText: "die verkeerde"},
 }
 
 var afClosing = []Entry{
@@ -888,8 +892,8 @@ var enBlame = []Entry{
 	{Phrase: "if you had asked", words: []string{"if", "you", "had", "asked"}},
 	{Phrase: "if you'd asked", words: []string{"if", "you'd", "asked"}},
 	{Phrase: "(?i)\\bif you(?:['’]d| had)\\s.{0,60}\\bcould have been avoided\\b", re: &pattern{expr: "(?i)(?i)\\bif you(?:['’]d| had)\\s.{0,60}\\bcould have been avoided\\b"}, needText: "could have been avoided"},
-	{Phrase: "(?i)\\b(?:is|was|it\\'s) down to you\\b", Suggestion: "it looks like …", re: &pattern{expr: "(?i)(?i)\\b(?:is|was|it\\'s) down to you\\b"}, needText: " down to you"},
-	{Phrase: "(?i)\\bif you(?:[\\'’]d| had)\\s.{0,80}\\b(?:would never have|wouldn[\\'’]t have|would not have)\\b", re: &pattern{expr: "(?i)(?i)\\bif you(?:[\\'’]d| had)\\s.{0,80}\\b(?:would never have|wouldn[\\'’]t have|would not have)\\b"}, needText: "if you"},
+	{Phrase: "(?i)\\b(?:is|was|it['’]s) (?:all )?down to you(?:r\\s+\\w+| \\w+ing)\\b", Suggestion: "it looks like …", re: &pattern{expr: "(?i)(?i)\\b(?:is|was|it['’]s) (?:all )?down to you(?:r\\s+\\w+| \\w+ing)\\b"}, needText: "down to you"},
+	{Phrase: "(?i)\\bif you had\\s[^.;:!?]{0,80}\\b(?:would never have|wouldn['’]t have|would not have) (?:been |\\w+ed\\b|\\w+en\\b)", re: &pattern{expr: "(?i)(?i)\\bif you had\\s[^.;:!?]{0,80}\\b(?:would never have|wouldn['’]t have|would not have) (?:been |\\w+ed\\b|\\w+en\\b)"}, needText: "if you had"},
 }
 
 var enClosing = []Entry{
@@ -1497,10 +1501,7 @@ var esBlame = []Entry{
 	{Phrase: "fue tu culpa", words: []string{"fue", "tu", "culpa"}},
 	{Phrase: "es tu culpa", words: []string{"es", "tu", "culpa"}},
 	{Phrase: "(?i)\\bporque (?:usted )?(?:guardaste|dejaste|usaste|lavaste|olvidaste|rompiste|golpeaste|mojaste|guardó|dejó|usó|lavó|olvidó|rompió|golpeó|mojó)\\b", Suggestion: "parece que …", re: &pattern{expr: "(?i)(?i)\\bporque (?:usted )?(?:guardaste|dejaste|usaste|lavaste|olvidaste|rompiste|golpeaste|mojaste|guardó|dejó|usó|lavó|olvidó|rompió|golpeó|mojó)\\b"}, needText: "porque "},
-	{Phrase: "te lo repito", Suggestion: "como te comenté", words: []string{"te", "lo", "repito"}},
-	{Phrase: "se lo repito", Suggestion: "como le comenté", words: []string{"se", "lo", "repito"}},
-	{Phrase: "como ya te dije", Suggestion: "como te comenté", words: []string{"como", "ya", "te", "dije"}},
-	{Phrase: "como ya le dije", Suggestion: "como le comenté", words: []string{"como", "ya", "le", "dije"}},
+	{Phrase: "(?i)\\b(?:te|se) lo repito\\s*[:;,.]", Suggestion: "como te comenté", re: &pattern{expr: "(?i)(?i)\\b(?:te|se) lo repito\\s*[:;,.]"}, needText: " lo repito"},
 }
 
 var esClosing = []Entry{
@@ -1821,6 +1822,12 @@ var esSpellingOk = []Entry{
 	{Phrase: "enrollables", words: []string{"enrollables"}},
 	{Phrase: "enrollable", words: []string{"enrollable"}},
 	{Phrase: "gresite", words: []string{"gresite"}},
+	{Phrase: "preautorizaciones", words: []string{"preautorizaciones"}},
+	{Phrase: "preautorización", words: []string{"preautorización"}},
+	{Phrase: "tractocamión", words: []string{"tractocamión"}},
+	{Phrase: "tractocamiones", words: []string{"tractocamiones"}},
+	{Phrase: "termógrafo", words: []string{"termógrafo"}},
+	{Phrase: "termógrafos", words: []string{"termógrafos"}},
 }
 
 var esSteps = []Entry{
@@ -2038,6 +2045,10 @@ var frBlame = []Entry{
 	{Phrase: "c'est pourtant écrit", words: []string{"c'est", "pourtant", "écrit"}},
 	{Phrase: "pourtant écrit en", words: []string{"pourtant", "écrit", "en"}},
 	{Phrase: "(?i)\\b(?:tu l['’]as|vous l['’]avez) bien lu\\b", re: &pattern{expr: "(?i)(?i)\\b(?:tu l['’]as|vous l['’]avez) bien lu\\b"}, needText: " bien lu"},
+	{Phrase: "si vous aviez pris la peine", words: []string{"si", "vous", "aviez", "pris", "la", "peine"}},
+	{Phrase: "si tu avais pris la peine", words: []string{"si", "tu", "avais", "pris", "la", "peine"}},
+	{Phrase: "pris la peine de le lire", words: []string{"pris", "la", "peine", "de", "le", "lire"}},
+	{Phrase: "pris la peine de lire", words: []string{"pris", "la", "peine", "de", "lire"}},
 }
 
 var frClosing = []Entry{
@@ -2332,7 +2343,6 @@ var frNegativeWording = []Entry{
 	{Phrase: "nous ne pouvons pas", Suggestion: "nous pourrons … dès que", words: []string{"nous", "ne", "pouvons", "pas"}},
 	{Phrase: "je ne peux pas", Suggestion: "je pourrai … dès que", words: []string{"je", "ne", "peux", "pas"}},
 	{Phrase: "refuser", Suggestion: "(dites ce que vous pouvez proposer)", words: []string{"refuser"}},
-	{Phrase: "ce n'est pas possible", Suggestion: "ce sera possible dès que", words: []string{"ce", "n'est", "pas", "possible"}},
 	{Phrase: "n'est pas possible", Suggestion: "sera possible dès que", words: []string{"n'est", "pas", "possible"}},
 }
 
@@ -2668,7 +2678,7 @@ var nlBlame = []Entry{
 	{Phrase: "u heeft vergeten", Suggestion: "het lijkt erop dat … niet", words: []string{"u", "heeft", "vergeten"}},
 	{Phrase: "zoals wij al zeiden", Suggestion: "zoals ik al schreef", words: []string{"zoals", "wij", "al", "zeiden"}},
 	{Phrase: "zoals eerder vermeld", Suggestion: "zoals ik al schreef", words: []string{"zoals", "eerder", "vermeld"}},
-	{Phrase: "(?i)\\b(?:(?:u|je|jij) had|had (?:u|je|jij))\\b.{0,40}\\b(?:beter moeten|moeten (?:controleren|lezen|nakijken|checken|opletten|kijken))\\b", re: &pattern{expr: "(?i)(?i)\\b(?:(?:u|je|jij) had|had (?:u|je|jij))\\b.{0,40}\\b(?:beter moeten|moeten (?:controleren|lezen|nakijken|checken|opletten|kijken))\\b"}, needText: "beter moeten|moeten "},
+	{Phrase: "(?i)\\b(?:(?:u|je|jij) had|had (?:u|je|jij))\\b.{0,40}\\b(?:beter moeten|moeten (?:invullen|doorgeven|aangeven|opgeven|vermelden|controleren|lezen|nakijken|checken|opletten|kijken))\\b", re: &pattern{expr: "(?i)(?i)\\b(?:(?:u|je|jij) had|had (?:u|je|jij))\\b.{0,40}\\b(?:beter moeten|moeten (?:invullen|doorgeven|aangeven|opgeven|vermelden|controleren|lezen|nakijken|checken|opletten|kijken))\\b"}, needText: "beter moeten|moeten "},
 	{Phrase: "(?i)\\b(?:je|u|jij) (?:hebt|heeft|heb)\\b.{0,30}\\bniet goed (?:gecontroleerd|gelezen|gekeken|opgelet)\\b", re: &pattern{expr: "(?i)(?i)\\b(?:je|u|jij) (?:hebt|heeft|heb)\\b.{0,30}\\bniet goed (?:gecontroleerd|gelezen|gekeken|opgelet)\\b"}, needText: "niet goed "},
 	{Phrase: "(?i)\\b(?:je|u|jij) had\\b.{0,40}\\bmoeten melden\\b", re: &pattern{expr: "(?i)(?i)\\b(?:je|u|jij) had\\b.{0,40}\\bmoeten melden\\b"}, needText: "moeten melden"},
 	{Phrase: "(?i)\\b(?:u|je|jij) (?:heeft|hebt|heb)\\b.{0,40}\\bover het hoofd gezien\\b", re: &pattern{expr: "(?i)(?i)\\b(?:u|je|jij) (?:heeft|hebt|heb)\\b.{0,40}\\bover het hoofd gezien\\b"}, needText: "over het hoofd gezien"},
@@ -2692,7 +2702,9 @@ var nlBlame = []Entry{
 	{Phrase: "lag niet aan ons", words: []string{"lag", "niet", "aan", "ons"}},
 	{Phrase: "zelf genegeerd", words: []string{"zelf", "genegeerd"}},
 	{Phrase: "(?i)\\b(?:u|je|jij) (?:hebt|heeft|heb)\\b.{0,40}\\bgenegeerd\\b", re: &pattern{expr: "(?i)(?i)\\b(?:u|je|jij) (?:hebt|heeft|heb)\\b.{0,40}\\bgenegeerd\\b"}, needText: "genegeerd"},
-	{Phrase: "(?i)\\b(?:u|je|jij) had\\b.{0,30}\\bbeter\\b.{0,20}\\b(?:gelezen|nagelezen|gecontroleerd|nagekeken|bekeken)\\b", Suggestion: "een volgende keer kunt u", re: &pattern{expr: "(?i)(?i)\\b(?:u|je|jij) had\\b.{0,30}\\bbeter\\b.{0,20}\\b(?:gelezen|nagelezen|gecontroleerd|nagekeken|bekeken)\\b"}, needText: "gelezen|nagelezen|gecontroleerd|nagekeken|bekeken"},
+	{Phrase: "(?i)\\b(?:u|je|jij) had\\b[^.,:;!?]{0,30}\\bbeter\\b[^.,:;!?]{0,20}\\b(?:gelezen|nagelezen|gecontroleerd|nagekeken|bekeken)\\b", Suggestion: "een volgende keer kunt u", re: &pattern{expr: "(?i)(?i)\\b(?:u|je|jij) had\\b[^.,:;!?]{0,30}\\bbeter\\b[^.,:;!?]{0,20}\\b(?:gelezen|nagelezen|gecontroleerd|nagekeken|bekeken)\\b"}, needText: "gelezen|nagelezen|gecontroleerd|nagekeken|bekeken"},
+	{Phrase: "had u zelf", words: []string{"had", "u", "zelf"}},
+	{Phrase: "had je zelf", words: []string{"had", "je", "zelf"}},
 }
 
 var nlClosing = []Entry{
@@ -2795,8 +2807,6 @@ var nlGreetingTooFormal = []Entry{
 	{Phrase: "aan wie het aangaat", words: []string{"aan", "wie", "het", "aangaat"}},
 	{Phrase: "geachte mevrouw, geachte heer", words: []string{"geachte", "mevrouw,", "geachte", "heer"}},
 	{Phrase: "geachte heer, geachte mevrouw", words: []string{"geachte", "heer,", "geachte", "mevrouw"}},
-	{Phrase: "geachte mevrouw, heer", words: []string{"geachte", "mevrouw,", "heer"}},
-	{Phrase: "geachte mevrouw en heer", words: []string{"geachte", "mevrouw", "en", "heer"}},
 }
 
 var nlJargon = []Entry{
@@ -2822,6 +2832,10 @@ var nlJargon = []Entry{
 	{Phrase: "hiring manager", Suggestion: "de leidinggevende", words: []string{"hiring", "manager"}},
 	{Phrase: "pre-screening", Suggestion: "eerste gesprek", words: []string{"pre-screening"}},
 	{Phrase: "prescreening", Suggestion: "eerste gesprek", words: []string{"prescreening"}},
+	{Phrase: "backoffice", Suggestion: "onze administratie", words: []string{"backoffice"}},
+	{Phrase: "settlement", Suggestion: "uitbetaling", words: []string{"settlement"}},
+	{Phrase: "pending validation", Suggestion: "in behandeling", words: []string{"pending", "validation"}},
+	{Phrase: "gematcht", Suggestion: "gekoppeld", words: []string{"gematcht"}},
 }
 
 var nlNegativeWording = []Entry{
@@ -2969,6 +2983,8 @@ var nlSpellingOk = []Entry{
 	{Phrase: "fruitboxen", words: []string{"fruitboxen"}},
 	{Phrase: "zonnecarport", words: []string{"zonnecarport"}},
 	{Phrase: "zonnecarports", words: []string{"zonnecarports"}},
+	{Phrase: "uitlater", words: []string{"uitlater"}},
+	{Phrase: "uitlaters", words: []string{"uitlaters"}},
 }
 
 var nlSteps = []Entry{
@@ -3115,6 +3131,10 @@ var zhAlternative = []Entry{
 	{Phrase: "替代品", words: []string{"替代品"}},
 	{Phrase: "替代款", words: []string{"替代款"}},
 	{Phrase: "款替代", words: []string{"款替代"}},
+	{Phrase: "为您保留", words: []string{"为您保留"}},
+	{Phrase: "消费额度", words: []string{"消费额度"}},
+	{Phrase: "抵用金", words: []string{"抵用金"}},
+	{Phrase: "代金券", words: []string{"代金券"}},
 }
 
 var zhApology = []Entry{
@@ -3158,6 +3178,9 @@ var zhBlame = []Entry{
 	{Phrase: "您没有按照说明书", words: []string{"您没有按照说明书"}},
 	{Phrase: "你没有按说明书", words: []string{"你没有按说明书"}},
 	{Phrase: "你没有按照说明书", words: []string{"你没有按照说明书"}},
+	{Phrase: "显然没有仔细", words: []string{"显然没有仔细"}},
+	{Phrase: "您显然没有", words: []string{"您显然没有"}},
+	{Phrase: "你显然没有", words: []string{"你显然没有"}},
 }
 
 var zhClosing = []Entry{
@@ -3239,6 +3262,9 @@ var zhJargon = []Entry{
 	{Phrase: "l2", Suggestion: "专业团队", words: []string{"l2"}},
 	{Phrase: "l3", Suggestion: "专业团队", words: []string{"l3"}},
 	{Phrase: "工单已升级", Suggestion: "已转交专人处理", words: []string{"工单已升级"}},
+	{Phrase: "wms", Suggestion: "仓库系统", words: []string{"wms"}},
+	{Phrase: "erp", Suggestion: "我们的系统", words: []string{"erp"}},
+	{Phrase: "t+2", Suggestion: "两个工作日内", words: []string{"t+2"}},
 }
 
 var zhNegativeWording = []Entry{
@@ -3793,7 +3819,7 @@ var afIndex = lexIndex{
 		{{"positive", 12}},
 		{{"alternative", 0}},
 		{{"alternative", 1}},
-		{{"alternative", 2}, {"alternative", 3}, {"alternative", 17}, {"alternative", 19}, {"alternative", 20}, {"alternative", 21}, {"alternative", 22}, {"alternative", 23}, {"alternative", 24}},
+		{{"alternative", 2}, {"alternative", 3}, {"alternative", 17}, {"alternative", 19}, {"alternative", 20}, {"alternative", 21}, {"alternative", 22}, {"alternative", 23}, {"alternative", 24}, {"alternative", 48}, {"alternative", 49}},
 		{{"alternative", 6}, {"alternative", 7}},
 		{{"alternative", 8}},
 		{{"alternative", 9}},
@@ -3803,7 +3829,7 @@ var afIndex = lexIndex{
 		{{"alternative", 26}, {"alternative", 28}},
 		{{"alternative", 27}, {"alternative", 34}},
 		{{"alternative", 30}},
-		{{"alternative", 33}},
+		{{"alternative", 33}, {"alternative", 50}},
 		{{"alternative", 35}},
 		{{"alternative", 37}},
 		{{"alternative", 41}, {"alternative", 42}},
@@ -4753,7 +4779,7 @@ var enIndex = lexIndex{
 }
 
 var esIndex = lexIndex{
-	slots: []uint32{4: 209, 26: 188, 27: 244, 30: 310, 36: 303, 39: 305, 42: 79, 43: 203, 46: 316, 47: 143, 53: 50, 57: 211, 58: 184, 59: 239, 60: 192, 66: 231, 74: 304, 75: 77, 76: 249, 79: 85, 87: 78, 88: 262, 91: 10, 92: 137, 94: 266, 95: 127, 96: 180, 99: 15, 102: 49, 107: 286, 108: 51, 112: 255, 116: 23, 124: 91, 125: 119, 129: 148, 135: 190, 138: 236, 143: 229, 144: 302, 156: 257, 158: 295, 163: 48, 164: 133, 166: 240, 170: 141, 171: 30, 172: 111, 173: 219, 174: 227, 177: 17, 178: 290, 179: 149, 182: 110, 183: 135, 187: 161, 190: 176, 195: 167, 197: 96, 199: 320, 205: 193, 212: 166, 216: 237, 225: 8, 226: 95, 229: 120, 234: 285, 238: 273, 241: 59, 242: 201, 243: 228, 244: 187, 250: 69, 251: 182, 257: 311, 259: 6, 260: 155, 263: 218, 266: 164, 267: 43, 268: 245, 269: 306, 270: 12, 277: 138, 278: 206, 281: 33, 282: 171, 283: 173, 300: 26, 302: 97, 303: 271, 306: 170, 307: 112, 312: 223, 316: 158, 317: 160, 319: 76, 325: 27, 329: 75, 330: 136, 331: 114, 332: 279, 333: 300, 335: 151, 336: 14, 339: 107, 345: 162, 349: 102, 357: 140, 358: 280, 359: 99, 361: 32, 368: 70, 369: 210, 370: 261, 373: 80, 374: 89, 375: 177, 380: 185, 382: 298, 392: 147, 393: 247, 394: 25, 397: 179, 406: 46, 407: 226, 408: 41, 413: 150, 416: 36, 417: 288, 421: 183, 422: 250, 431: 88, 434: 238, 439: 121, 441: 178, 442: 2, 443: 276, 445: 153, 466: 16, 467: 126, 469: 63, 470: 98, 474: 40, 475: 165, 476: 230, 478: 60, 492: 314, 495: 56, 496: 38, 500: 24, 501: 139, 502: 221, 503: 297, 504: 272, 506: 233, 508: 124, 512: 74, 513: 212, 514: 122, 516: 174, 520: 232, 523: 54, 528: 214, 544: 217, 547: 45, 548: 292, 549: 131, 550: 256, 561: 308, 562: 53, 563: 58, 566: 293, 574: 191, 576: 313, 577: 282, 586: 198, 589: 204, 590: 278, 594: 216, 600: 104, 602: 194, 604: 3, 605: 246, 606: 318, 612: 57, 613: 154, 618: 315, 621: 159, 627: 82, 633: 100, 634: 65, 635: 205, 636: 317, 639: 224, 642: 319, 643: 93, 647: 169, 651: 103, 657: 86, 658: 200, 660: 144, 670: 199, 671: 34, 672: 37, 673: 284, 674: 197, 676: 264, 677: 47, 679: 31, 683: 87, 686: 68, 690: 61, 691: 92, 692: 222, 695: 287, 699: 106, 700: 128, 702: 123, 717: 186, 719: 265, 720: 258, 721: 291, 723: 4, 724: 277, 727: 64, 728: 116, 730: 129, 737: 130, 744: 52, 745: 251, 746: 294, 753: 105, 756: 81, 757: 117, 758: 22, 766: 145, 768: 125, 769: 281, 778: 39, 779: 146, 784: 9, 786: 241, 787: 269, 788: 195, 790: 7, 794: 181, 795: 283, 796: 307, 807: 260, 812: 309, 818: 253, 821: 254, 830: 163, 831: 132, 833: 208, 834: 1, 842: 66, 843: 44, 844: 175, 845: 21, 846: 312, 852: 19, 855: 134, 868: 157, 881: 275, 883: 156, 891: 28, 894: 90, 898: 259, 906: 248, 909: 220, 910: 35, 915: 267, 925: 172, 930: 109, 934: 242, 939: 108, 942: 268, 943: 142, 944: 72, 946: 94, 947: 115, 950: 152, 951: 207, 956: 67, 957: 71, 959: 118, 960: 202, 961: 263, 962: 252, 963: 213, 964: 225, 965: 168, 966: 113, 967: 18, 968: 189, 969: 235, 970: 274, 971: 299, 972: 301, 973: 270, 974: 29, 979: 11, 980: 73, 981: 215, 982: 196, 994: 101, 995: 55, 996: 42, 997: 83, 1004: 20, 1005: 84, 1006: 289, 1008: 62, 1009: 234, 1012: 243, 1014: 296, 1016: 5, 1018: 13, 1023: 0},
+	slots: []uint32{4: 209, 26: 188, 27: 244, 30: 316, 36: 309, 39: 311, 42: 78, 43: 203, 46: 322, 47: 143, 53: 50, 57: 211, 58: 184, 59: 239, 60: 192, 66: 231, 74: 310, 75: 76, 76: 249, 79: 84, 87: 77, 88: 268, 91: 10, 92: 137, 94: 272, 95: 127, 96: 180, 99: 15, 102: 49, 107: 292, 108: 51, 112: 255, 116: 23, 124: 90, 125: 119, 129: 148, 135: 190, 138: 236, 143: 229, 144: 308, 156: 263, 158: 301, 163: 48, 164: 133, 166: 240, 170: 141, 171: 30, 172: 111, 173: 219, 174: 227, 177: 17, 178: 296, 179: 149, 182: 110, 183: 135, 187: 161, 190: 176, 195: 167, 197: 95, 199: 326, 205: 193, 212: 166, 216: 237, 225: 8, 226: 94, 229: 120, 234: 291, 238: 279, 241: 59, 242: 201, 243: 228, 244: 187, 250: 68, 251: 182, 257: 317, 259: 6, 260: 155, 263: 218, 266: 164, 267: 43, 268: 245, 269: 312, 270: 12, 277: 138, 278: 206, 281: 33, 282: 171, 283: 173, 291: 257, 300: 26, 302: 96, 303: 277, 306: 170, 307: 112, 312: 223, 316: 158, 317: 160, 319: 75, 325: 27, 329: 74, 330: 136, 331: 114, 332: 285, 333: 306, 335: 151, 336: 14, 339: 107, 345: 162, 349: 102, 357: 140, 358: 286, 359: 98, 361: 32, 368: 69, 369: 210, 370: 267, 373: 79, 374: 88, 375: 177, 380: 185, 382: 304, 392: 147, 393: 247, 394: 25, 397: 179, 406: 46, 407: 226, 408: 41, 413: 150, 416: 36, 417: 294, 421: 183, 422: 250, 431: 87, 434: 238, 439: 121, 441: 178, 442: 2, 443: 282, 445: 153, 466: 16, 467: 126, 469: 62, 470: 97, 474: 40, 475: 165, 476: 230, 478: 60, 492: 320, 495: 56, 496: 38, 500: 24, 501: 139, 502: 221, 503: 303, 504: 278, 506: 233, 508: 124, 512: 73, 513: 212, 514: 122, 516: 174, 520: 232, 523: 54, 528: 214, 544: 217, 547: 45, 548: 298, 549: 131, 550: 262, 561: 314, 562: 53, 563: 58, 566: 299, 574: 191, 576: 319, 577: 288, 586: 198, 589: 204, 590: 284, 594: 216, 600: 104, 602: 194, 604: 3, 605: 246, 606: 324, 612: 57, 613: 154, 618: 321, 621: 159, 627: 81, 633: 100, 634: 64, 635: 205, 636: 323, 639: 224, 642: 325, 643: 92, 647: 169, 651: 103, 653: 261, 657: 85, 658: 200, 660: 144, 670: 199, 671: 34, 672: 37, 673: 290, 674: 197, 676: 270, 677: 47, 679: 31, 683: 86, 686: 67, 690: 99, 691: 91, 692: 222, 695: 293, 699: 106, 700: 128, 702: 123, 717: 186, 719: 271, 720: 264, 721: 297, 723: 4, 724: 283, 727: 63, 728: 116, 730: 129, 737: 130, 744: 52, 745: 251, 746: 300, 753: 105, 756: 80, 757: 117, 758: 22, 766: 145, 768: 125, 769: 287, 773: 259, 778: 39, 779: 146, 784: 9, 786: 241, 787: 275, 788: 195, 790: 7, 794: 181, 795: 289, 796: 313, 807: 266, 812: 260, 813: 315, 818: 253, 821: 254, 830: 163, 831: 132, 833: 208, 834: 1, 842: 65, 843: 44, 844: 175, 845: 21, 846: 318, 852: 19, 855: 134, 864: 258, 868: 157, 881: 281, 883: 156, 891: 28, 894: 89, 898: 265, 906: 248, 909: 220, 910: 35, 915: 273, 925: 172, 930: 109, 934: 242, 939: 108, 942: 274, 943: 142, 944: 71, 946: 93, 947: 115, 950: 152, 951: 207, 952: 256, 956: 66, 957: 70, 959: 118, 960: 202, 961: 269, 962: 252, 963: 213, 964: 225, 965: 168, 966: 113, 967: 18, 968: 189, 969: 235, 970: 280, 971: 305, 972: 307, 973: 276, 974: 29, 979: 11, 980: 72, 981: 215, 982: 196, 994: 101, 995: 55, 996: 42, 997: 82, 1004: 20, 1005: 83, 1006: 295, 1008: 61, 1009: 234, 1012: 243, 1014: 302, 1016: 5, 1018: 13, 1023: 0},
 	keys: []string{
 		"xq",
 		"pq",
@@ -4815,7 +4841,6 @@ var esIndex = lexIndex{
 		"fue",
 		"debió",
 		"la",
-		"te",
 		"oferta",
 		"código",
 		"compre",
@@ -4854,6 +4879,7 @@ var esIndex = lexIndex{
 		"podrá",
 		"recibirás",
 		"podrás",
+		"te",
 		"responde",
 		"respondé",
 		"podés",
@@ -5010,6 +5036,12 @@ var esIndex = lexIndex{
 		"enrollables",
 		"enrollable",
 		"gresite",
+		"preautorizaciones",
+		"preautorización",
+		"tractocamión",
+		"tractocamiones",
+		"termógrafo",
+		"termógrafos",
 		"un cordial saludo",
 		"un saludo",
 		"saludos",
@@ -5076,7 +5108,7 @@ var esIndex = lexIndex{
 		"dé clic",
 		"toca en",
 	},
-	in: []uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 8, 0, 0, 0, 0, 0, 0, 8, 0, 0, 8, 8, 0, 0, 0, 0, 8, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 8, 0, 0, 0, 8, 0, 0, 0, 0, 0, 8, 8, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 8, 0, 8, 0, 16, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 40, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 64, 0, 0, 0, 8, 8, 0, 0, 0, 0, 0, 8, 8, 0, 0, 0, 8, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 10, 4, 4, 4, 4, 4, 4, 4, 4, 4, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 72, 8, 8, 8, 8, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 64, 64, 64, 64, 64, 64, 64, 64, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128},
+	in: []uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 8, 0, 0, 0, 0, 0, 0, 8, 0, 0, 8, 8, 0, 0, 0, 0, 8, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 8, 0, 0, 0, 8, 0, 0, 0, 0, 0, 8, 8, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 8, 0, 8, 0, 16, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 40, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 64, 0, 0, 0, 8, 8, 0, 0, 0, 0, 0, 8, 8, 0, 0, 0, 8, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 10, 4, 4, 4, 4, 4, 4, 4, 4, 4, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 72, 8, 8, 8, 8, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 64, 64, 64, 64, 64, 64, 64, 64, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128},
 	first: [][]phraseRef{
 		{{"slang", 0}},
 		{{"slang", 1}},
@@ -5124,8 +5156,8 @@ var esIndex = lexIndex{
 		{{"generic-apology", 57}, {"generic-apology", 58}, {"generic-apology", 59}, {"generic-apology", 60}, {"generic-apology", 61}, {"generic-apology", 62}, {"generic-apology", 63}, {"patience", 4}, {"apology", 0}},
 		{{"generic-apology", 70}, {"generic-apology", 71}, {"generic-apology", 72}, {"generic-apology", 73}, {"generic-apology", 74}, {"generic-apology", 75}, {"generic-apology", 76}},
 		{{"blame", 0}, {"blame", 1}, {"blame", 4}, {"blame", 5}, {"blame", 16}, {"blame", 30}, {"blame", 31}, {"blame", 32}, {"blame", 33}, {"blame", 34}, {"blame", 46}, {"blame", 51}},
-		{{"blame", 2}, {"blame", 49}, {"blame", 61}, {"promotional", 34}},
-		{{"blame", 8}, {"blame", 14}, {"blame", 62}, {"blame", 63}, {"alternative", 0}},
+		{{"blame", 2}, {"blame", 49}, {"promotional", 34}},
+		{{"blame", 8}, {"blame", 14}, {"alternative", 0}},
 		{{"blame", 9}, {"blame", 10}, {"blame", 11}, {"blame", 23}},
 		{{"blame", 12}},
 		{{"blame", 15}, {"alternative", 9}, {"alternative", 10}, {"alternative", 14}, {"alternative", 15}, {"alternative", 18}, {"alternative", 19}},
@@ -5138,7 +5170,6 @@ var esIndex = lexIndex{
 		{{"blame", 41}, {"blame", 42}, {"blame", 54}, {"blame", 57}},
 		{{"blame", 47}},
 		{{"blame", 56}, {"promotional", 16}, {"promotional", 17}, {"promotional", 18}, {"promotional", 19}, {"next-step", 4}, {"time", 10}},
-		{{"blame", 60}, {"next-step", 14}, {"next-step", 15}, {"next-step", 16}, {"next-step", 17}, {"next-step", 20}, {"next-step", 21}, {"next-step", 22}, {"next-step", 24}, {"next-step", 29}, {"warm", 2}, {"alternative", 4}, {"alternative", 6}, {"alternative", 27}},
 		{{"promotional", 0}, {"promotional", 1}, {"promotional", 21}},
 		{{"promotional", 2}},
 		{{"promotional", 3}, {"promotional", 24}},
@@ -5177,6 +5208,7 @@ var esIndex = lexIndex{
 		{{"next-step", 11}},
 		{{"next-step", 12}},
 		{{"next-step", 13}},
+		{{"next-step", 14}, {"next-step", 15}, {"next-step", 16}, {"next-step", 17}, {"next-step", 20}, {"next-step", 21}, {"next-step", 22}, {"next-step", 24}, {"next-step", 29}, {"warm", 2}, {"alternative", 4}, {"alternative", 6}, {"alternative", 27}},
 		{{"next-step", 18}, {"next-step", 27}},
 		{{"next-step", 26}},
 		{{"next-step", 31}, {"alternative", 30}},
@@ -5398,11 +5430,17 @@ var esIndex = lexIndex{
 		nil,
 		nil,
 		nil,
+		nil,
+		nil,
+		nil,
+		nil,
+		nil,
+		nil,
 	},
 }
 
 var frIndex = lexIndex{
-	slots: []uint32{0: 2, 13: 129, 16: 253, 18: 203, 19: 225, 25: 285, 27: 192, 31: 199, 32: 38, 33: 180, 42: 145, 43: 305, 47: 151, 53: 308, 60: 64, 61: 118, 70: 271, 71: 128, 72: 224, 77: 236, 79: 68, 81: 255, 88: 47, 89: 299, 91: 146, 92: 123, 93: 218, 94: 231, 95: 220, 96: 281, 98: 303, 99: 310, 106: 261, 112: 254, 113: 179, 114: 301, 115: 269, 119: 141, 127: 258, 129: 67, 130: 157, 133: 251, 134: 12, 135: 75, 136: 283, 138: 240, 141: 208, 143: 27, 144: 120, 147: 189, 151: 272, 153: 256, 154: 276, 155: 188, 156: 57, 157: 183, 163: 39, 164: 257, 167: 136, 170: 227, 172: 124, 174: 259, 176: 267, 179: 89, 182: 4, 183: 116, 185: 13, 187: 169, 188: 297, 193: 108, 198: 98, 204: 7, 207: 286, 208: 131, 215: 205, 216: 29, 217: 200, 222: 292, 224: 104, 225: 78, 228: 16, 229: 243, 231: 202, 232: 312, 241: 40, 242: 52, 243: 77, 244: 56, 245: 252, 246: 59, 247: 3, 248: 268, 260: 163, 261: 232, 263: 263, 270: 96, 273: 25, 277: 147, 286: 72, 288: 235, 289: 15, 290: 83, 295: 260, 296: 113, 300: 137, 301: 26, 302: 144, 303: 239, 308: 140, 309: 247, 316: 166, 317: 168, 322: 92, 331: 212, 334: 112, 335: 159, 343: 86, 345: 74, 346: 170, 350: 288, 351: 228, 357: 149, 358: 289, 359: 241, 362: 18, 364: 313, 366: 284, 369: 311, 370: 196, 371: 300, 373: 99, 378: 230, 379: 88, 380: 302, 386: 87, 392: 156, 394: 17, 395: 63, 398: 46, 405: 130, 408: 45, 410: 279, 413: 158, 414: 204, 419: 245, 421: 71, 423: 306, 431: 73, 432: 80, 434: 94, 442: 8, 443: 242, 445: 161, 449: 107, 450: 174, 451: 298, 454: 226, 465: 273, 470: 91, 473: 290, 475: 50, 476: 282, 478: 105, 483: 266, 502: 125, 509: 152, 516: 187, 518: 206, 519: 14, 520: 237, 528: 293, 533: 294, 540: 209, 541: 275, 548: 265, 549: 31, 557: 97, 559: 81, 566: 173, 569: 142, 577: 217, 583: 307, 584: 181, 590: 119, 602: 193, 603: 82, 607: 61, 608: 9, 611: 185, 613: 162, 616: 22, 618: 148, 621: 167, 624: 42, 631: 60, 632: 133, 633: 106, 646: 135, 649: 132, 650: 250, 656: 270, 657: 69, 660: 153, 661: 32, 662: 139, 671: 114, 673: 178, 674: 48, 675: 195, 676: 121, 679: 216, 683: 70, 684: 21, 685: 41, 686: 111, 689: 44, 693: 309, 706: 35, 709: 264, 713: 90, 717: 234, 718: 295, 723: 117, 724: 246, 727: 115, 736: 214, 753: 210, 754: 65, 755: 221, 756: 138, 764: 197, 765: 215, 766: 154, 767: 213, 770: 53, 771: 194, 772: 5, 779: 28, 780: 155, 781: 186, 782: 182, 783: 43, 784: 304, 787: 34, 788: 287, 795: 100, 796: 229, 804: 127, 810: 24, 812: 102, 813: 211, 816: 23, 824: 10, 827: 76, 828: 20, 829: 280, 830: 171, 833: 62, 839: 274, 840: 296, 845: 84, 855: 103, 858: 184, 862: 37, 868: 165, 877: 51, 880: 134, 881: 244, 883: 164, 884: 191, 888: 223, 891: 175, 892: 109, 894: 110, 895: 190, 902: 172, 904: 79, 911: 222, 914: 1, 922: 176, 927: 207, 929: 58, 933: 54, 934: 6, 943: 150, 944: 85, 946: 233, 948: 249, 950: 160, 956: 95, 957: 219, 960: 126, 962: 33, 964: 49, 967: 238, 968: 30, 969: 277, 975: 93, 976: 177, 985: 36, 997: 66, 998: 201, 999: 248, 1000: 278, 1001: 291, 1003: 101, 1004: 122, 1009: 198, 1013: 262, 1015: 55, 1016: 143, 1018: 19, 1019: 11, 1023: 0},
+	slots: []uint32{0: 2, 13: 130, 16: 254, 18: 204, 19: 226, 25: 286, 27: 193, 31: 200, 32: 37, 33: 181, 42: 146, 43: 306, 47: 152, 53: 309, 60: 65, 61: 119, 70: 272, 71: 129, 72: 225, 77: 237, 79: 69, 81: 256, 88: 46, 89: 300, 91: 147, 92: 124, 93: 219, 94: 232, 95: 221, 96: 282, 98: 304, 99: 311, 106: 262, 112: 255, 113: 180, 114: 302, 115: 270, 119: 142, 127: 259, 129: 68, 130: 158, 133: 252, 134: 12, 135: 76, 136: 284, 138: 241, 141: 209, 143: 27, 144: 121, 147: 190, 151: 273, 153: 257, 154: 277, 155: 189, 156: 58, 157: 184, 163: 38, 164: 258, 167: 137, 170: 228, 172: 125, 174: 260, 176: 268, 179: 90, 182: 4, 183: 117, 185: 13, 187: 170, 188: 298, 193: 109, 198: 99, 204: 7, 207: 287, 208: 132, 215: 206, 216: 29, 217: 201, 222: 293, 224: 105, 225: 79, 228: 16, 229: 244, 231: 203, 232: 313, 241: 39, 242: 51, 243: 78, 244: 57, 245: 253, 246: 60, 247: 3, 248: 269, 260: 164, 261: 233, 263: 264, 270: 97, 273: 25, 277: 148, 286: 73, 288: 236, 289: 15, 290: 84, 295: 261, 296: 114, 300: 138, 301: 26, 302: 145, 303: 240, 308: 141, 309: 248, 315: 55, 316: 167, 317: 169, 322: 93, 331: 213, 334: 113, 335: 160, 343: 87, 345: 75, 346: 171, 350: 289, 351: 229, 357: 150, 358: 290, 359: 242, 362: 18, 364: 314, 366: 285, 369: 312, 370: 197, 371: 301, 373: 100, 378: 231, 379: 89, 380: 303, 386: 88, 392: 157, 394: 17, 395: 64, 398: 45, 405: 131, 408: 44, 410: 280, 413: 159, 414: 205, 419: 246, 421: 72, 423: 307, 431: 74, 432: 81, 434: 95, 442: 8, 443: 243, 445: 162, 449: 108, 450: 175, 451: 299, 454: 227, 465: 274, 470: 92, 473: 291, 475: 49, 476: 283, 478: 106, 483: 267, 502: 126, 509: 153, 516: 188, 518: 207, 519: 14, 520: 238, 528: 294, 533: 295, 540: 210, 541: 276, 548: 266, 549: 31, 557: 98, 559: 82, 566: 174, 569: 143, 577: 218, 583: 308, 584: 182, 590: 120, 602: 194, 603: 83, 607: 62, 608: 9, 611: 186, 613: 163, 616: 22, 618: 149, 621: 168, 624: 41, 631: 61, 632: 134, 633: 107, 646: 136, 649: 133, 650: 251, 656: 271, 657: 70, 660: 154, 661: 53, 662: 140, 671: 115, 673: 179, 674: 47, 675: 196, 676: 122, 679: 217, 683: 71, 684: 21, 685: 40, 686: 112, 689: 43, 693: 310, 706: 34, 709: 265, 713: 91, 717: 235, 718: 296, 723: 118, 724: 247, 727: 116, 736: 215, 753: 211, 754: 66, 755: 222, 756: 139, 764: 198, 765: 216, 766: 155, 767: 214, 770: 52, 771: 195, 772: 5, 779: 28, 780: 156, 781: 187, 782: 183, 783: 42, 784: 305, 787: 33, 788: 288, 795: 101, 796: 230, 804: 128, 810: 24, 812: 103, 813: 212, 816: 23, 824: 10, 827: 77, 828: 20, 829: 281, 830: 172, 833: 63, 839: 275, 840: 297, 845: 85, 855: 104, 858: 185, 862: 36, 868: 166, 877: 50, 880: 135, 881: 245, 883: 165, 884: 192, 888: 224, 891: 176, 892: 110, 894: 111, 895: 191, 902: 173, 904: 80, 911: 223, 914: 1, 922: 177, 927: 208, 929: 59, 933: 54, 934: 6, 943: 151, 944: 86, 946: 234, 948: 250, 950: 161, 956: 96, 957: 220, 960: 127, 962: 32, 964: 48, 967: 239, 968: 30, 969: 278, 975: 94, 976: 178, 985: 35, 997: 67, 998: 202, 999: 249, 1000: 279, 1001: 292, 1003: 102, 1004: 123, 1009: 199, 1013: 263, 1015: 56, 1016: 144, 1018: 19, 1019: 11, 1023: 0},
 	keys: []string{
 		"mdr",
 		"lol",
@@ -5435,7 +5473,6 @@ var frIndex = lexIndex{
 		"impossible",
 		"je",
 		"refuser",
-		"ce",
 		"n'est",
 		"désolé",
 		"désolée",
@@ -5457,7 +5494,9 @@ var frIndex = lexIndex{
 		"stipule",
 		"si",
 		"pourtant",
+		"ce",
 		"c'était",
+		"pris",
 		"offre",
 		"code",
 		"profitez-en",
@@ -5718,7 +5757,7 @@ var frIndex = lexIndex{
 		"entrez",
 		"confirmez",
 	},
-	in: []uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 10, 0, 0, 0, 0, 0, 8, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 10, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 8, 0, 8, 8, 8, 0, 16, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 8, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 40, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 8, 0, 8, 0, 0, 0, 0, 8, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 4, 4, 4, 4, 4, 4, 4, 4, 4, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 72, 8, 16, 16, 16, 16, 16, 16, 16, 16, 16, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 64, 64, 64, 64, 64, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128},
+	in: []uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 10, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 10, 0, 0, 0, 8, 0, 8, 0, 0, 0, 0, 0, 0, 0, 8, 0, 8, 8, 8, 0, 16, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 8, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 40, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 8, 0, 8, 0, 0, 0, 0, 8, 8, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 4, 4, 4, 4, 4, 4, 4, 4, 4, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 72, 8, 16, 16, 16, 16, 16, 16, 16, 16, 16, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 64, 64, 64, 64, 64, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128},
 	first: [][]phraseRef{
 		{{"slang", 0}},
 		{{"slang", 1}},
@@ -5751,8 +5790,7 @@ var frIndex = lexIndex{
 		{{"negative-wording", 1}},
 		{{"negative-wording", 3}, {"next-step", 6}, {"next-step", 7}, {"next-step", 11}, {"next-step", 12}, {"next-step", 13}, {"warm", 1}, {"warm", 2}, {"warm", 9}, {"warm", 10}, {"positive", 14}, {"alternative", 5}, {"alternative", 7}, {"alternative", 10}, {"alternative", 13}, {"alternative", 14}},
 		{{"negative-wording", 4}},
-		{{"negative-wording", 5}, {"blame", 15}, {"blame", 16}, {"alternative", 15}, {"alternative", 16}},
-		{{"negative-wording", 6}},
+		{{"negative-wording", 5}},
 		{{"generic-apology", 0}, {"generic-apology", 24}, {"generic-apology", 25}, {"generic-apology", 26}, {"generic-apology", 27}, {"generic-apology", 28}, {"generic-apology", 29}, {"generic-apology", 30}, {"generic-apology", 31}, {"generic-apology", 32}, {"generic-apology", 33}, {"generic-apology", 34}, {"generic-apology", 35}, {"generic-apology", 36}, {"generic-apology", 37}, {"patience", 2}, {"apology", 0}},
 		{{"generic-apology", 1}, {"generic-apology", 38}, {"generic-apology", 39}, {"generic-apology", 40}, {"generic-apology", 41}, {"generic-apology", 42}, {"generic-apology", 43}, {"generic-apology", 44}, {"generic-apology", 45}, {"generic-apology", 46}, {"generic-apology", 47}, {"generic-apology", 48}, {"generic-apology", 49}, {"generic-apology", 50}, {"generic-apology", 51}, {"patience", 3}, {"apology", 1}},
 		{{"generic-apology", 4}},
@@ -5771,9 +5809,11 @@ var frIndex = lexIndex{
 		{{"blame", 7}, {"blame", 14}, {"alternative", 3}},
 		{{"blame", 9}},
 		{{"blame", 10}},
-		{{"blame", 11}},
+		{{"blame", 11}, {"blame", 23}, {"blame", 24}},
 		{{"blame", 13}, {"blame", 21}},
+		{{"blame", 15}, {"blame", 16}, {"alternative", 15}, {"alternative", 16}},
 		{{"blame", 19}},
+		{{"blame", 25}, {"blame", 26}},
 		{{"promotional", 0}, {"promotional", 1}, {"promotional", 12}},
 		{{"promotional", 2}},
 		{{"promotional", 3}},
@@ -6037,7 +6077,7 @@ var frIndex = lexIndex{
 }
 
 var nlIndex = lexIndex{
-	slots: []uint32{0: 6, 4: 62, 5: 215, 16: 39, 25: 192, 27: 204, 39: 242, 40: 43, 41: 183, 42: 42, 49: 243, 51: 221, 55: 236, 56: 191, 64: 316, 65: 79, 69: 301, 72: 313, 79: 72, 84: 21, 86: 235, 91: 146, 92: 129, 102: 108, 103: 188, 104: 200, 108: 125, 109: 150, 110: 12, 118: 66, 119: 57, 129: 160, 130: 321, 131: 37, 133: 32, 134: 290, 138: 34, 139: 234, 140: 248, 143: 152, 144: 287, 145: 195, 159: 115, 163: 97, 164: 272, 166: 126, 167: 246, 170: 61, 171: 285, 172: 119, 179: 161, 182: 99, 184: 14, 187: 142, 188: 173, 195: 111, 200: 315, 203: 8, 207: 50, 208: 277, 210: 306, 211: 263, 216: 217, 217: 31, 219: 2, 220: 20, 222: 303, 229: 307, 236: 80, 240: 310, 241: 33, 251: 237, 257: 282, 260: 167, 261: 27, 264: 56, 266: 127, 277: 147, 280: 36, 281: 144, 285: 117, 291: 302, 292: 59, 293: 180, 297: 264, 298: 298, 301: 95, 303: 205, 304: 228, 305: 130, 316: 170, 317: 138, 318: 172, 333: 304, 335: 163, 339: 295, 343: 84, 345: 174, 348: 141, 349: 318, 357: 149, 359: 254, 362: 106, 363: 13, 364: 109, 377: 110, 379: 86, 382: 9, 383: 190, 386: 85, 390: 45, 391: 241, 392: 159, 393: 292, 394: 199, 395: 114, 396: 218, 402: 258, 403: 279, 404: 22, 407: 68, 408: 294, 409: 229, 413: 162, 414: 210, 418: 26, 419: 225, 421: 23, 422: 288, 443: 253, 445: 165, 446: 299, 447: 78, 460: 3, 461: 232, 468: 15, 469: 284, 478: 266, 480: 121, 482: 268, 488: 17, 496: 70, 498: 212, 499: 69, 504: 118, 505: 256, 506: 270, 507: 312, 509: 25, 512: 252, 513: 319, 520: 247, 521: 250, 527: 207, 528: 55, 529: 112, 531: 135, 532: 224, 533: 94, 534: 274, 535: 103, 537: 271, 538: 74, 539: 19, 545: 87, 546: 186, 547: 76, 548: 209, 549: 41, 552: 262, 553: 124, 556: 322, 557: 257, 563: 320, 564: 211, 571: 48, 578: 251, 579: 93, 595: 120, 597: 309, 599: 82, 600: 182, 604: 83, 608: 261, 613: 166, 614: 46, 615: 153, 617: 154, 621: 1, 622: 171, 623: 187, 624: 230, 625: 265, 626: 291, 628: 145, 630: 116, 636: 184, 637: 101, 639: 233, 642: 132, 644: 5, 645: 47, 647: 273, 655: 305, 657: 71, 658: 219, 660: 44, 661: 156, 662: 104, 663: 143, 667: 98, 669: 267, 670: 133, 672: 54, 674: 107, 675: 202, 677: 314, 682: 7, 683: 73, 684: 214, 685: 29, 690: 203, 691: 96, 694: 81, 700: 30, 701: 216, 703: 113, 706: 197, 713: 134, 719: 60, 720: 283, 721: 176, 728: 194, 730: 28, 731: 139, 732: 148, 733: 297, 735: 296, 737: 198, 742: 280, 746: 249, 750: 311, 757: 67, 761: 52, 766: 157, 769: 140, 778: 208, 779: 158, 780: 53, 781: 226, 782: 278, 787: 276, 789: 131, 790: 90, 795: 300, 798: 64, 799: 137, 801: 35, 804: 18, 809: 206, 815: 308, 824: 238, 830: 175, 835: 269, 842: 213, 843: 260, 846: 49, 848: 88, 856: 91, 858: 136, 859: 89, 861: 193, 867: 24, 868: 169, 869: 255, 871: 92, 872: 123, 873: 240, 883: 168, 884: 201, 885: 189, 892: 75, 896: 196, 900: 102, 902: 4, 903: 293, 904: 178, 910: 179, 920: 244, 921: 239, 922: 275, 927: 177, 928: 65, 930: 10, 937: 105, 943: 151, 945: 63, 950: 164, 955: 38, 960: 245, 962: 289, 965: 16, 966: 155, 967: 58, 968: 40, 969: 100, 970: 222, 972: 223, 976: 181, 982: 231, 987: 281, 993: 259, 996: 128, 997: 77, 998: 51, 1001: 220, 1003: 185, 1007: 122, 1017: 11, 1018: 317, 1021: 286, 1023: 227},
+	slots: []uint32{0: 6, 4: 63, 5: 220, 16: 39, 25: 197, 27: 209, 39: 246, 40: 43, 41: 188, 42: 42, 49: 247, 51: 225, 55: 240, 56: 196, 64: 322, 65: 80, 66: 95, 69: 307, 72: 319, 79: 73, 84: 21, 86: 239, 91: 151, 92: 134, 102: 113, 103: 193, 104: 205, 108: 130, 109: 155, 110: 12, 118: 67, 119: 58, 129: 165, 130: 327, 131: 37, 133: 32, 134: 296, 138: 34, 139: 238, 140: 252, 143: 157, 144: 293, 145: 200, 159: 120, 161: 274, 163: 102, 164: 278, 166: 131, 167: 250, 170: 62, 171: 291, 172: 124, 179: 166, 182: 104, 184: 14, 187: 147, 188: 178, 195: 116, 200: 321, 203: 8, 207: 51, 208: 283, 210: 312, 211: 267, 216: 222, 217: 31, 219: 2, 220: 20, 222: 309, 229: 313, 236: 81, 240: 316, 241: 33, 251: 241, 257: 288, 258: 92, 260: 172, 261: 27, 264: 57, 266: 132, 277: 152, 280: 36, 281: 149, 285: 122, 291: 308, 292: 60, 293: 185, 297: 268, 298: 304, 301: 100, 303: 210, 304: 232, 305: 135, 316: 175, 317: 143, 318: 177, 330: 93, 333: 310, 335: 168, 339: 301, 343: 85, 345: 179, 348: 146, 349: 324, 357: 154, 359: 258, 362: 111, 363: 13, 364: 114, 377: 115, 379: 87, 382: 9, 383: 195, 386: 86, 390: 45, 391: 245, 392: 164, 393: 298, 394: 204, 395: 119, 396: 223, 402: 262, 403: 285, 404: 22, 407: 69, 408: 300, 409: 233, 413: 167, 414: 215, 418: 26, 419: 229, 421: 23, 422: 294, 443: 257, 445: 170, 446: 305, 447: 79, 460: 3, 461: 236, 468: 15, 469: 290, 478: 270, 480: 126, 482: 272, 488: 17, 496: 71, 498: 217, 499: 70, 504: 123, 505: 260, 506: 276, 507: 318, 509: 25, 512: 256, 513: 325, 520: 251, 521: 254, 527: 212, 528: 56, 529: 117, 531: 140, 532: 228, 533: 99, 534: 280, 535: 108, 537: 277, 538: 75, 539: 19, 545: 88, 546: 191, 547: 77, 548: 214, 549: 41, 552: 266, 553: 129, 556: 328, 557: 261, 563: 326, 564: 216, 571: 48, 578: 255, 579: 98, 595: 125, 597: 315, 599: 83, 600: 187, 604: 84, 608: 265, 613: 171, 614: 46, 615: 158, 617: 159, 621: 1, 622: 176, 623: 192, 624: 234, 625: 269, 626: 297, 628: 150, 630: 121, 636: 189, 637: 106, 639: 237, 642: 137, 644: 5, 645: 47, 647: 279, 655: 311, 657: 72, 658: 50, 660: 44, 661: 161, 662: 109, 663: 148, 664: 275, 667: 103, 669: 271, 670: 138, 672: 55, 674: 112, 675: 207, 677: 320, 682: 7, 683: 74, 684: 219, 685: 29, 690: 208, 691: 101, 694: 82, 700: 30, 701: 221, 703: 118, 706: 202, 713: 139, 719: 61, 720: 289, 721: 181, 728: 199, 730: 28, 731: 144, 732: 153, 733: 303, 735: 302, 737: 203, 742: 286, 746: 253, 750: 317, 757: 68, 761: 53, 766: 162, 769: 145, 778: 213, 779: 163, 780: 54, 781: 230, 782: 284, 787: 282, 789: 136, 790: 91, 795: 306, 798: 65, 799: 142, 801: 35, 804: 18, 809: 211, 815: 314, 824: 242, 828: 94, 830: 180, 835: 273, 842: 218, 843: 264, 846: 49, 848: 89, 856: 96, 858: 141, 859: 90, 861: 198, 867: 24, 868: 174, 869: 259, 871: 97, 872: 128, 873: 244, 883: 173, 884: 206, 885: 194, 892: 76, 896: 201, 900: 107, 902: 4, 903: 299, 904: 183, 910: 184, 920: 248, 921: 243, 922: 281, 927: 182, 928: 66, 930: 10, 937: 110, 943: 156, 945: 64, 950: 169, 955: 38, 960: 249, 962: 295, 965: 16, 966: 160, 967: 59, 968: 40, 969: 105, 970: 226, 972: 227, 976: 186, 982: 235, 987: 287, 993: 263, 996: 133, 997: 78, 998: 52, 1001: 224, 1003: 190, 1007: 127, 1017: 11, 1018: 323, 1021: 292, 1023: 231},
 	keys: []string{
 		"ff",
 		"effe",
@@ -6088,6 +6128,7 @@ var nlIndex = lexIndex{
 		"ligt",
 		"lag",
 		"zelf",
+		"had",
 		"speciale",
 		"tijdelijke",
 		"kortingscode",
@@ -6129,6 +6170,10 @@ var nlIndex = lexIndex{
 		"hiring",
 		"pre-screening",
 		"prescreening",
+		"backoffice",
+		"settlement",
+		"pending",
+		"gematcht",
 		"zal",
 		"zodra",
 		"zullen",
@@ -6257,7 +6302,6 @@ var nlIndex = lexIndex{
 		"heb",
 		"hebt",
 		"heeft",
-		"had",
 		"zou",
 		"wil",
 		"wilt",
@@ -6308,6 +6352,8 @@ var nlIndex = lexIndex{
 		"fruitboxen",
 		"zonnecarport",
 		"zonnecarports",
+		"uitlater",
+		"uitlaters",
 		"met vriendelijke groet",
 		"met vriendelijke groeten",
 		"vriendelijke groet",
@@ -6362,7 +6408,7 @@ var nlIndex = lexIndex{
 		"bevestig",
 		"scroll",
 	},
-	in: []uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 8, 0, 8, 0, 0, 0, 8, 0, 0, 0, 8, 10, 8, 8, 0, 0, 10, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 8, 0, 8, 0, 40, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 8, 0, 0, 0, 0, 0, 0, 8, 0, 8, 8, 8, 0, 8, 0, 0, 0, 0, 0, 8, 8, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 10, 2, 4, 4, 4, 4, 4, 12, 4, 4, 4, 4, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 72, 72, 8, 8, 8, 8, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128},
+	in: []uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 8, 0, 8, 0, 0, 0, 8, 0, 0, 0, 8, 10, 8, 8, 0, 0, 10, 8, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0, 8, 0, 8, 0, 40, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 8, 0, 0, 0, 0, 0, 0, 8, 0, 8, 8, 8, 0, 8, 0, 0, 0, 0, 0, 8, 8, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 10, 2, 4, 4, 4, 4, 4, 12, 4, 4, 4, 4, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 72, 72, 8, 8, 8, 8, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128},
 	first: [][]phraseRef{
 		{{"slang", 0}},
 		{{"slang", 1}},
@@ -6413,6 +6459,7 @@ var nlIndex = lexIndex{
 		{{"blame", 29}},
 		{{"blame", 30}},
 		{{"blame", 31}},
+		{{"blame", 34}, {"blame", 35}},
 		{{"promotional", 0}},
 		{{"promotional", 1}},
 		{{"promotional", 2}},
@@ -6454,6 +6501,10 @@ var nlIndex = lexIndex{
 		{{"jargon", 19}},
 		{{"jargon", 20}},
 		{{"jargon", 21}},
+		{{"jargon", 22}},
+		{{"jargon", 23}},
+		{{"jargon", 24}},
+		{{"jargon", 25}},
 		{{"next-step", 0}},
 		{{"next-step", 3}},
 		{{"next-step", 4}},
@@ -6686,11 +6737,12 @@ var nlIndex = lexIndex{
 		nil,
 		nil,
 		nil,
+		nil,
 	},
 }
 
 var zhIndex = lexIndex{
-	slots: []uint32{2: 248, 6: 7, 11: 206, 21: 240, 23: 9, 29: 19, 33: 6, 36: 135, 37: 150, 40: 163, 42: 101, 43: 169, 49: 73, 51: 214, 52: 237, 53: 221, 56: 136, 66: 195, 67: 20, 68: 106, 69: 153, 73: 223, 76: 46, 78: 96, 79: 132, 82: 79, 83: 131, 84: 67, 85: 166, 90: 95, 96: 32, 97: 127, 98: 168, 99: 133, 100: 138, 106: 181, 116: 144, 125: 14, 129: 178, 130: 191, 133: 189, 134: 218, 142: 264, 145: 234, 146: 55, 150: 205, 153: 63, 154: 238, 160: 266, 168: 193, 178: 24, 183: 167, 184: 66, 187: 108, 188: 117, 189: 260, 191: 89, 199: 43, 200: 224, 214: 140, 224: 105, 231: 267, 238: 21, 242: 97, 243: 259, 246: 123, 247: 25, 248: 154, 253: 152, 261: 78, 265: 99, 266: 257, 267: 263, 270: 182, 271: 13, 272: 183, 273: 212, 276: 208, 278: 57, 288: 102, 297: 92, 303: 28, 312: 85, 313: 35, 317: 164, 322: 147, 333: 27, 334: 54, 342: 180, 350: 159, 351: 162, 352: 244, 360: 215, 367: 142, 369: 115, 374: 4, 380: 172, 390: 246, 393: 68, 398: 94, 400: 128, 401: 235, 404: 216, 416: 194, 419: 200, 420: 253, 422: 69, 423: 113, 425: 155, 432: 111, 433: 241, 441: 143, 442: 192, 446: 110, 450: 59, 455: 77, 456: 199, 464: 22, 467: 211, 468: 90, 469: 42, 470: 156, 471: 213, 472: 227, 473: 228, 474: 104, 475: 122, 476: 245, 481: 187, 482: 209, 493: 56, 507: 45, 508: 82, 512: 165, 519: 17, 520: 158, 522: 16, 532: 184, 537: 233, 539: 265, 541: 196, 542: 201, 546: 179, 550: 236, 555: 107, 558: 80, 561: 256, 565: 230, 576: 47, 578: 174, 583: 124, 603: 11, 606: 37, 613: 125, 621: 70, 623: 50, 626: 119, 629: 219, 630: 225, 635: 38, 642: 33, 644: 186, 653: 217, 654: 12, 655: 34, 656: 161, 657: 116, 675: 226, 677: 137, 683: 170, 684: 239, 688: 202, 698: 18, 699: 145, 700: 36, 704: 64, 705: 258, 706: 30, 708: 252, 712: 261, 719: 83, 720: 222, 734: 207, 749: 157, 753: 112, 754: 269, 756: 204, 757: 250, 764: 39, 765: 247, 767: 10, 770: 26, 771: 149, 772: 3, 776: 52, 779: 62, 782: 251, 784: 51, 786: 232, 787: 134, 788: 249, 791: 197, 797: 71, 801: 81, 806: 188, 807: 262, 808: 65, 809: 118, 813: 139, 834: 88, 847: 23, 848: 98, 849: 1, 850: 41, 851: 120, 852: 49, 853: 175, 854: 198, 857: 84, 858: 130, 859: 72, 861: 255, 863: 109, 871: 31, 876: 129, 877: 160, 885: 151, 897: 146, 898: 44, 906: 61, 907: 76, 908: 171, 909: 231, 910: 177, 917: 91, 919: 203, 928: 268, 929: 176, 931: 220, 936: 29, 937: 48, 938: 8, 939: 40, 940: 243, 944: 15, 946: 5, 950: 75, 952: 126, 956: 242, 962: 185, 965: 190, 966: 141, 967: 210, 969: 103, 970: 74, 975: 229, 982: 114, 989: 121, 993: 58, 995: 100, 998: 254, 1000: 53, 1001: 60, 1003: 2, 1005: 86, 1007: 93, 1015: 87, 1017: 148, 1022: 173, 1023: 0},
+	slots: []uint32{2: 258, 6: 7, 11: 216, 21: 250, 23: 9, 29: 19, 33: 6, 36: 141, 37: 156, 40: 169, 42: 104, 43: 175, 49: 73, 51: 224, 52: 247, 53: 231, 56: 142, 66: 205, 67: 20, 68: 109, 69: 159, 73: 233, 76: 46, 78: 99, 79: 138, 82: 79, 83: 137, 84: 67, 85: 172, 90: 98, 96: 32, 97: 133, 98: 174, 99: 139, 100: 144, 106: 187, 116: 150, 125: 14, 129: 184, 130: 201, 131: 198, 133: 195, 134: 228, 142: 274, 145: 244, 146: 55, 150: 215, 153: 63, 154: 248, 160: 276, 168: 203, 178: 24, 183: 173, 184: 66, 187: 111, 188: 120, 189: 270, 191: 92, 199: 43, 200: 234, 214: 146, 224: 108, 231: 277, 238: 21, 242: 100, 243: 269, 246: 129, 247: 25, 248: 160, 253: 158, 261: 78, 265: 102, 266: 267, 267: 273, 270: 188, 271: 13, 272: 189, 273: 222, 276: 218, 278: 57, 286: 125, 288: 105, 297: 95, 303: 28, 312: 85, 313: 35, 317: 170, 322: 153, 333: 27, 334: 54, 342: 186, 350: 165, 351: 168, 352: 254, 360: 225, 367: 148, 369: 118, 374: 4, 380: 178, 390: 256, 393: 68, 398: 97, 400: 134, 401: 245, 404: 226, 416: 204, 419: 210, 420: 263, 422: 69, 423: 116, 425: 161, 432: 114, 433: 251, 441: 149, 442: 202, 446: 113, 450: 59, 455: 77, 456: 209, 464: 22, 467: 221, 468: 93, 469: 42, 470: 162, 471: 223, 472: 237, 473: 238, 474: 107, 475: 128, 476: 255, 481: 193, 482: 219, 493: 56, 507: 45, 508: 82, 512: 171, 519: 17, 520: 164, 522: 16, 532: 190, 537: 243, 539: 275, 541: 206, 542: 211, 546: 185, 550: 246, 555: 110, 558: 80, 561: 266, 565: 240, 572: 87, 576: 47, 578: 180, 583: 130, 594: 124, 603: 11, 606: 37, 613: 131, 621: 70, 623: 50, 624: 199, 626: 122, 629: 229, 630: 235, 635: 38, 642: 33, 644: 192, 653: 227, 654: 12, 655: 34, 656: 167, 657: 119, 675: 236, 677: 143, 683: 176, 684: 249, 688: 212, 694: 123, 698: 18, 699: 151, 700: 36, 704: 64, 705: 268, 706: 30, 708: 262, 712: 271, 719: 83, 720: 232, 734: 217, 749: 163, 753: 88, 754: 115, 755: 279, 756: 214, 757: 260, 764: 39, 765: 257, 767: 10, 770: 26, 771: 155, 772: 3, 776: 52, 779: 62, 782: 261, 784: 51, 786: 242, 787: 140, 788: 259, 791: 207, 797: 71, 801: 81, 806: 194, 807: 272, 808: 65, 809: 121, 813: 145, 834: 91, 847: 23, 848: 101, 849: 1, 850: 41, 851: 126, 852: 49, 853: 181, 854: 208, 857: 84, 858: 136, 859: 72, 861: 265, 863: 112, 871: 31, 876: 135, 877: 166, 885: 157, 897: 152, 898: 44, 904: 197, 906: 61, 907: 76, 908: 177, 909: 241, 910: 183, 917: 94, 919: 213, 928: 278, 929: 182, 931: 86, 932: 230, 936: 29, 937: 48, 938: 8, 939: 40, 940: 253, 944: 15, 946: 5, 950: 75, 952: 132, 956: 252, 962: 191, 965: 196, 966: 147, 967: 220, 969: 106, 970: 74, 975: 239, 982: 117, 989: 127, 993: 58, 995: 103, 998: 264, 1000: 53, 1001: 60, 1003: 2, 1004: 200, 1005: 89, 1007: 96, 1015: 90, 1017: 154, 1022: 179, 1023: 0},
 	keys: []string{
 		"哈哈",
 		"呵呵",
@@ -6777,6 +6829,9 @@ var zhIndex = lexIndex{
 		"您没有按照说明书",
 		"你没有按说明书",
 		"你没有按照说明书",
+		"显然没有仔细",
+		"您显然没有",
+		"你显然没有",
 		"限时优惠",
 		"特别优惠",
 		"优惠码",
@@ -6811,6 +6866,9 @@ var zhIndex = lexIndex{
 		"l2",
 		"l3",
 		"工单已升级",
+		"wms",
+		"erp",
+		"t+2",
 		"您会收到",
 		"明天",
 		"今天",
@@ -6882,6 +6940,10 @@ var zhIndex = lexIndex{
 		"替代品",
 		"替代款",
 		"款替代",
+		"为您保留",
+		"消费额度",
+		"抵用金",
+		"代金券",
 		"首先",
 		"然后",
 		"接着",
@@ -6962,7 +7024,7 @@ var zhIndex = lexIndex{
 		"提交",
 		"确认",
 	},
-	in: []uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 32, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 32, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128},
+	in: []uint8{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 32, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 32, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128},
 	first: [][]phraseRef{
 		{{"slang", 0}},
 		{{"slang", 1}},
@@ -7049,6 +7111,9 @@ var zhIndex = lexIndex{
 		{{"blame", 31}},
 		{{"blame", 32}},
 		{{"blame", 33}},
+		{{"blame", 34}},
+		{{"blame", 35}},
+		{{"blame", 36}},
 		{{"promotional", 0}},
 		{{"promotional", 1}},
 		{{"promotional", 2}},
@@ -7083,6 +7148,9 @@ var zhIndex = lexIndex{
 		{{"jargon", 6}},
 		{{"jargon", 7}},
 		{{"jargon", 8}},
+		{{"jargon", 9}},
+		{{"jargon", 10}},
+		{{"jargon", 11}},
 		{{"next-step", 0}},
 		{{"next-step", 1}, {"time", 1}},
 		{{"next-step", 2}, {"time", 0}},
@@ -7154,6 +7222,10 @@ var zhIndex = lexIndex{
 		{{"alternative", 18}},
 		{{"alternative", 19}},
 		{{"alternative", 20}},
+		{{"alternative", 21}},
+		{{"alternative", 22}},
+		{{"alternative", 23}},
+		{{"alternative", 24}},
 		nil,
 		nil,
 		nil,

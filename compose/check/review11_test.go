@@ -5,23 +5,15 @@ import "testing"
 // Cases from the second read of rounds 11–13: each heuristic added there
 // stops where it should.
 func TestRound11To13Limits(t *testing.T) {
-	c, err := New(Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
 	// A thank-you inside a line of the answer is no closing, and the line
 	// is still checked.
 	body := "Hi Tom,\n\nWe have looked into your order 4411.\n\nIt is not our fault that the parcel came back, but thank you for sending the right address so quickly.\n\nAnna Smith\nCustomer Support"
-	for _, rule := range []string{"closing-missing", "blame"} {
-		if !firesIn(c, rule, Input{Body: body, Lang: "en"}) {
-			t.Errorf("%s not found in %q", rule, body)
-		}
-	}
+	checkLetters(t, "closing-missing", []firesCase{{"en", body, true}})
+	checkLetters(t, "blame", []firesCase{{"en", body, true}})
 	// A Chinese sentence ending in 好 is no greeting.
-	zh := "您的电脑已经修好。\n\n我们今天下午会把电脑寄回给您，顺丰单号明天发给您。\n\n祝您生活愉快！\n\n小林\n远山维修"
-	if !firesIn(c, "greeting-no-name", Input{Body: zh, Lang: "zh"}) {
-		t.Errorf("%q: greeting-no-name not found", zh)
-	}
+	checkLetters(t, "greeting-no-name", []firesCase{
+		{"zh", "您的电脑已经修好。\n\n我们今天下午会把电脑寄回给您，顺丰单号明天发给您。\n\n祝您生活愉快！\n\n小林\n远山维修", true},
+	})
 	checkFires(t, "blame", []firesCase{
 		{"es", "No te preocupes, no es tu culpa: el paquete se perdió en el centro de reparto.", false},
 		{"en", "Please don't worry, this is not your own fault.", false},

@@ -78,25 +78,13 @@ func TestNegativeRound11(t *testing.T) {
 // Greetings of round 11: a generic "Buen día:", and Chinese ones ending in
 // a full stop or nothing.
 func TestGreetingRound11(t *testing.T) {
-	c, err := New(Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, tc := range []struct {
-		lang, body string
-		want       bool
-	}{
+	checkLetters(t, "greeting-no-name", []firesCase{
 		{"es", "Buen día:\n\nLe escribo por el tapizado de su sofá.\n\nSaludos,\nMarta Ruiz\nTapicería Ruiz", true},
 		{"zh", "何经理，您好。\n\n感谢您一直以来订购我们的红茶。\n\n谢谢您的理解与支持。\n\n陈雨桐\n客户经理", false},
 		{"zh", "周先生好\n\n您的订单已经发货，明天就能到。\n\n祝您生活愉快！\n\n小林\n远山精酿", false},
-	} {
-		if got := firesIn(c, "greeting-no-name", Input{Body: tc.body, Lang: tc.lang}); got != tc.want {
-			t.Errorf("%q: greeting-no-name %v, want %v", tc.body, got, tc.want)
-		}
-	}
+	})
 	// "Tot gou" closes an Afrikaans reply.
-	af := "Hoi Liezl\n\nJulle kan vooraf bespreek op www.vertikaal.co.za/bespreek.\n\nTot gou\nDanie\nVertikaal Klimsentrum"
-	if firesIn(c, "closing-missing", Input{Body: af, Lang: "af"}) {
-		t.Errorf("%q: closing-missing", af)
-	}
+	checkLetters(t, "closing-missing", []firesCase{
+		{"af", "Hoi Liezl\n\nJulle kan vooraf bespreek op www.vertikaal.co.za/bespreek.\n\nTot gou\nDanie\nVertikaal Klimsentrum", false},
+	})
 }

@@ -30,25 +30,11 @@ func TestBlameRound14(t *testing.T) {
 
 // Greetings and closings of a stiff letter: too formal, but there.
 func TestFormalLetterRound14(t *testing.T) {
-	c, err := New(Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
 	nl := "Geachte mevrouw, geachte heer,\n\nDe bibliobus komt op 12 maart.\n\nHoogachtend,\n\nJan Peeters\nBibliotheek"
-	if !firesIn(c, "greeting-too-formal", Input{Body: nl, Lang: "nl"}) {
-		t.Errorf("%q: greeting-too-formal not found", nl)
-	}
 	zh := "王先生台鉴：\n\n您所询问的邮票已经鉴定完毕，确为真品，鉴定证书随件寄回。\n\n专此奉复，敬希垂察。\n\n集珍邮币行 鉴定部\n罗文"
-	if !firesIn(c, "greeting-too-formal", Input{Body: zh, Lang: "zh"}) {
-		t.Errorf("%q: greeting-too-formal not found", zh)
-	}
-	if firesIn(c, "closing-missing", Input{Body: zh, Lang: "zh"}) {
-		t.Errorf("%q: closing-missing", zh)
-	}
 	af := "Geagte mnr. Botha\n\nDie seëls is op 3 Maart gepos.\n\nHoogagtend\n\nJan-Hendrik Louw\nVrystaat Filatelie"
-	if firesIn(c, "closing-missing", Input{Body: af, Lang: "af"}) {
-		t.Errorf("%q: closing-missing", af)
-	}
+	checkLetters(t, "greeting-too-formal", []firesCase{{"nl", nl, true}, {"zh", zh, true}})
+	checkLetters(t, "closing-missing", []firesCase{{"zh", zh, false}, {"af", af, false}})
 }
 
 // Cases from the second read of round 14: a discount pushed with a verb or
@@ -71,13 +57,12 @@ func TestRound14Limits(t *testing.T) {
 		{"nl", "U had gelijk: we hadden het pakket beter gecontroleerd voor het vertrok.", false},
 		{"es", "Si quiere, se lo repito por escrito.", false},
 	})
+	checkLetters(t, "greeting-too-formal", []firesCase{
+		{"nl", "Geachte mevrouw en heer Jansen,\n\nDe bibliobus komt op 12 maart.\n\nMet vriendelijke groet,\n\nJan Peeters\nBibliotheek", false},
+	})
 	c, err := New(Config{})
 	if err != nil {
 		t.Fatal(err)
-	}
-	nl := "Geachte mevrouw en heer Jansen,\n\nDe bibliobus komt op 12 maart.\n\nMet vriendelijke groet,\n\nJan Peeters\nBibliotheek"
-	if firesIn(c, "greeting-too-formal", Input{Body: nl, Lang: "nl"}) {
-		t.Errorf("%q: greeting-too-formal", nl)
 	}
 	fr := "Ce n'est pas possible de garder votre cheval au pré cet hiver."
 	n := 0

@@ -108,13 +108,25 @@ type firesCase struct {
 // fires on, or misses, against the case's want.
 func checkFires(t *testing.T, rule string, cases []firesCase) {
 	t.Helper()
+	checkRule(t, rule, cases, true)
+}
+
+// checkLetters is checkFires for whole replies, whose greeting, closing
+// and signature are read too.
+func checkLetters(t *testing.T, rule string, cases []firesCase) {
+	t.Helper()
+	checkRule(t, rule, cases, false)
+}
+
+func checkRule(t *testing.T, rule string, cases []firesCase, fragment bool) {
+	t.Helper()
 	c, err := New(Config{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, tc := range cases {
-		if got := fires(c, rule, tc.lang, tc.text); got != tc.want {
-			t.Errorf("%s %s: fired %v, want %v: %s", rule, tc.lang, got, tc.want, tc.text)
+		if got := firesIn(c, rule, Input{Body: tc.text, Lang: tc.lang, Fragment: fragment}); got != tc.want {
+			t.Errorf("%s %s: fired %v, want %v: %q", rule, tc.lang, got, tc.want, tc.text)
 		}
 	}
 }

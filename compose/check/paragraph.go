@@ -424,10 +424,10 @@ func (c *Checker) analyseParagraph(lex *Lexicon, lang string, p paragraph, buf *
 	}
 	// Many sentences make a paragraph long, unless they are short and few
 	// (six sentences of ten words are a paragraph of sixty, an ordinary
-	// one; nine are not),
-	// steps as prose (the numbered list they need breaks them up, so one
-	// finding says it) or the lines of a list it holds ("调整后的行程：\n-
-	// …\n- …"). A paragraph long in words is long whatever it holds.
+	// one; nine are not), steps as prose (the numbered list they need
+	// breaks them up, so one finding says it) or the lines of a list it
+	// holds ("调整后的行程：\n- …\n- …"). A paragraph long in words is long
+	// whatever it holds.
 	if !p.list && (len(sents) > 5 && (r.words > maxWords*2/3 || len(sents) > 8) && !asProse && listItems(text) < 2 || r.words > maxWords) {
 		end := len(text)
 		if nl := strings.IndexByte(text, '\n'); nl > 0 {
@@ -667,8 +667,8 @@ func inProductName(text string, words []word, i int) bool {
 // benefitBefore reports text that ends in a definite article or a
 // possessive, which makes the discount after it one the customer has, not
 // one offered: "the 10% off", "your 15% discount", "el 15 % de
-// descuento", "die 10% afslag". ("de" is the article only in Dutch: "disfruta
-// de 15 % de descuento" is an offer.)
+// descuento", "die 10% afslag". "de" is an article only in Dutch:
+// "disfruta de 15 % de descuento" is an offer.
 func benefitBefore(lang, text string) bool {
 	t := strings.TrimRightFunc(text, unicode.IsSpace)
 	word := t

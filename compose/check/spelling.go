@@ -314,9 +314,9 @@ func adverb(d *spell.Dict, word string) bool {
 	return ok && utf8.RuneCountInString(stem) >= 4 && d.Correct(stem)
 }
 
-// modelNumber reports a code (a word with digits) that names a model: letters and digits
-// ("KX-7"), or three digits or more ("4001"); a count ("3 of the cups") or a
-// time or date ("10:30", "3/5") is none.
+// modelNumber reports a code (a word with digits) that names a model:
+// letters and digits ("KX-7"), or three digits or more ("4001"); a count
+// ("3 of the cups") or a time or date ("10:30", "3/5") is none.
 func modelNumber(s string) bool {
 	if strings.ContainsAny(s, ":/.,") {
 		return false

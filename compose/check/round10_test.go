@@ -1,9 +1,6 @@
 package check
 
-import (
-	"fmt"
-	"testing"
-)
+import "testing"
 
 // A term of the trade explained once, where it is first used, is jargon
 // nowhere in the reply; one never explained still is.
@@ -37,49 +34,27 @@ func TestRepeatedAcrossLines(t *testing.T) {
 // A greeting word with no name is a greeting without a name, in the
 // casual and the time-of-day forms too.
 func TestGreetingWordsWithoutName(t *testing.T) {
-	c, err := New(Config{})
-	if err != nil {
-		t.Fatal(err)
+	letter := func(greeting string) string {
+		return greeting + "\n\nWe have moved your session to Friday 21 March at 2 pm.\n\nKind regards,\nJake Miller\nInk & Co"
 	}
-	letter := "%s\n\nWe have moved your session to Friday 21 March at 2 pm.\n\nKind regards,\nJake Miller\nInk & Co"
-	for _, tc := range []struct {
-		greeting string
-		want     bool
-	}{
-		{"Hey,", true}, {"Good morning,", true}, {"Hiya,", true},
-		{"Good morning Mrs O'Neill,", false}, {"Hey Sam,", false},
-	} {
-		in := Input{Body: fmt.Sprintf(letter, tc.greeting), Lang: "en"}
-		if got := firesIn(c, "greeting-no-name", in); got != tc.want {
-			t.Errorf("%q: greeting-no-name %v, want %v", tc.greeting, got, tc.want)
-		}
-	}
-	// Seven words with a compound surname are still a greeting.
-	nl := "Beste heer en mevrouw Van der Merwe,\n\nUw hut is geboekt voor 3 mei.\n\nMet vriendelijke groet,\nSanne de Boer\nZeereizen"
-	if firesIn(c, "greeting-no-name", Input{Body: nl, Lang: "nl"}) {
-		t.Errorf("%q: greeting-no-name", nl)
-	}
+	checkLetters(t, "greeting-no-name", []firesCase{
+		{"en", letter("Hey,"), true}, {"en", letter("Good morning,"), true}, {"en", letter("Hiya,"), true},
+		{"en", letter("Good morning Mrs O'Neill,"), false}, {"en", letter("Hey Sam,"), false},
+		// Seven words with a compound surname are still a greeting.
+		{"nl", "Beste heer en mevrouw Van der Merwe,\n\nUw hut is geboekt voor 3 mei.\n\nMet vriendelijke groet,\nSanne de Boer\nZeereizen", false},
+	})
 }
 
 // A sign-off joined to a wish closes a reply, and a team signature starts
-// with the agent's name.
+// with the agent's name (the language is left to detection).
 func TestClosingJoinedToWish(t *testing.T) {
-	c, err := New(Config{})
-	if err != nil {
-		t.Fatal(err)
+	cases := []firesCase{
+		{"", "Hola, Lucía:\n\nTu inmersión es el jueves 10 de julio a las 8:00.\n\nSaludos y nos vemos en Cozumel,\n\nJorge Canché y el equipo de Azul Profundo\nWhatsApp: +52 987 112 4590", false},
+		{"", "Beste Pieter\n\nJou raam is Maandag gestuur.\n\nMooi bly, en sterkte met die nuwe swerms\nAnnelie Fourie\n021 876 4410", false},
+		{"", "Bonjour Madame Roy,\n\nVotre vol est reporté au 22 juin.\n\nMerci de votre compréhension, et à très bientôt dans les airs.\n\nClaire Fontaine\n03 80 24 51 90", false},
 	}
-	for _, body := range []string{
-		"Hola, Lucía:\n\nTu inmersión es el jueves 10 de julio a las 8:00.\n\nSaludos y nos vemos en Cozumel,\n\nJorge Canché y el equipo de Azul Profundo\nWhatsApp: +52 987 112 4590",
-		"Beste Pieter\n\nJou raam is Maandag gestuur.\n\nMooi bly, en sterkte met die nuwe swerms\nAnnelie Fourie\n021 876 4410",
-		"Bonjour Madame Roy,\n\nVotre vol est reporté au 22 juin.\n\nMerci de votre compréhension, et à très bientôt dans les airs.\n\nClaire Fontaine\n03 80 24 51 90",
-	} {
-		rep := c.Run(Input{Body: body})
-		for _, f := range rep.Findings {
-			if f.Rule == "closing-missing" || f.Rule == "signature-missing" {
-				t.Errorf("%q: %s", body, f.Rule)
-			}
-		}
-	}
+	checkLetters(t, "closing-missing", cases)
+	checkLetters(t, "signature-missing", cases)
 }
 
 // The lines of a list inside a paragraph are sentences of their own, and
